@@ -1,0 +1,29 @@
+import { readFile } from 'node:fs/promises'
+import { resolve, relative } from 'node:path'
+import { VFile } from 'vfile'
+import { parse } from '@cablekit/core'
+import type { ParseOptions, ParseResult } from '@cablekit/core'
+import { report } from '@cablekit/core'
+
+/**
+ * Read and parse each path; a file that cannot be read becomes a vfile with
+ * an error, so one bad path never stops the others.
+ */
+export async function readInputs(paths: string[], cwd: string, options: ParseOptions = {}): Promise<ParseResult[]> {
+  const results: ParseResult[] = []
+  for (const path of paths) {
+    const display = relative(cwd, resolve(cwd, path)) || path
+    let bytes: Uint8Array
+    try {
+      bytes = await readFile(resolve(cwd, path))
+    } catch (error) {
+      const file = new VFile({ path: display })
+      const code = (error as NodeJS.ErrnoException).code
+      report(file, 'error', 'unreadable', code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot read the file (${code ?? (error as Error).message})`, { line: 1, column: 1 })
+      results.push({ cables: [], file })
+      continue
+    }
+    results.push(parse(new VFile({ path: display, value: bytes }), { ...options, path: display }))
+  }
+  return results
+}

@@ -1,0 +1,25 @@
+import { VFile } from 'vfile'
+import type { Cable } from '../model/schema.js'
+
+/** What every ingester returns: the cables it could read, and the file that carries the diagnostics. */
+export interface ParseResult {
+  /** Cables read; empty when an error left nothing sound to build. */
+  cables: Cable[]
+  /** The input as a vfile: `path`, `value` and `messages` (the diagnostics). */
+  file: VFile
+}
+
+/** Options every ingester takes. */
+export interface SourceOptions {
+  /** The file's path, printed in diagnostics. */
+  path?: string
+}
+
+/** Input accepted by the ingesters: text, the file's bytes, or a vfile. */
+export type Source = string | Uint8Array | VFile
+
+/** Make a vfile from any {@link Source}, keeping an existing vfile's messages. */
+export function toVFile(source: Source, options: SourceOptions): VFile {
+  if (source instanceof VFile) return source
+  return new VFile({ path: options.path ?? 'input', value: source })
+}
