@@ -1,1 +1,5 @@
-export {}
+export { THEME_NAMES, FRENCH_LABELS, ENGLISH_LABELS, labelsFor } from './themes/theme.js'
+export type { ThemeData, ThemeName, Labels, Margins } from './themes/theme.js'
+export { THEMES, defaultThemeName } from './themes/themes.js'
+export { fontFiles } from './fonts/font-files.js'
+export type { FontFaces, FontFamilyName } from './fonts/font-files.js'
