@@ -22,7 +22,8 @@ export function isIsoDate(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d
 }
 
-const isoDate = z.string().refine(isIsoDate, { message: 'expected an ISO 8601 date such as 2014-08-14 or 2009-08-14T15:30Z' })
+const isoDateMessage = 'expected an ISO 8601 date such as 2014-08-14 or 2009-08-14T15:30Z'
+const isoDate = z.string().regex(isoDatePattern, isoDateMessage).refine(isIsoDate, { message: isoDateMessage })
 
 /** An mdast node, checked only for its `type`: the body is free mdast. */
 export const nodeSchema = z.looseObject({ type: z.string().min(1) })
@@ -88,34 +89,34 @@ export const provenanceSchema = z.object({
 
 /** The header fields, in the order documents print them and `toMarkdown` writes them. */
 export const headerShape = {
-  id: text.optional(),
-  lang: text.optional(),
-  reference: text.optional(),
-  issuer: issuerSchema.optional(),
-  from: text.optional(),
-  to: textList.optional(),
-  info: textList.optional(),
-  place: text.optional(),
-  date: isoDate.optional(),
-  precedence: precedenceSchema.optional(),
-  classification: classificationSchema.optional(),
-  distribution: distributionSchema.optional(),
-  transmission: text.optional(),
-  subject: text.optional(),
-  references: textList.optional(),
-  tags: textList.optional(),
-  declassification: text.optional(),
-  classifiedBy: text.optional(),
-  signature: text.optional(),
-  publication: publicationSchema.optional(),
-  provenance: provenanceSchema.optional(),
+  id: text.optional().meta({ description: 'Stable identifier used for file names and cross-references.' }),
+  lang: text.optional().meta({ description: 'Language of the text (BCP 47); picks the printed labels.' }),
+  reference: text.optional().meta({ description: 'The document number, without the N° sign.' }),
+  issuer: issuerSchema.optional().meta({ description: 'Letterhead lines of the issuing state, ministry and post.' }),
+  from: text.optional().meta({ description: 'The sender as written.' }),
+  to: textList.optional().meta({ description: 'Addressees.' }),
+  info: textList.optional().meta({ description: 'Information addressees (telegrams).' }),
+  place: text.optional().meta({ description: 'Place of writing.' }),
+  date: isoDate.optional().meta({ description: 'ISO 8601 date, or date-time in UTC for telegrams.' }),
+  precedence: precedenceSchema.optional().meta({ description: 'Handling speed: level and printed label.' }),
+  classification: classificationSchema.optional().meta({ description: 'Sensitivity: level and printed label.' }),
+  distribution: distributionSchema.optional().meta({ description: 'Internal distribution (Destinataire principal, Destinataire CC).' }),
+  transmission: text.optional().meta({ description: 'Transmission mode.' }),
+  subject: text.optional().meta({ description: 'Objet / SUBJECT.' }),
+  references: textList.optional().meta({ description: 'Réf / REF items, one each.' }),
+  tags: textList.optional().meta({ description: 'TAGS of telegrams, or the hashtags of a publication.' }),
+  declassification: text.optional().meta({ description: 'E.O. / declassification line.' }),
+  classifiedBy: text.optional().meta({ description: 'The Classified By line.' }),
+  signature: text.optional().meta({ description: 'Who signs, as written.' }),
+  publication: publicationSchema.optional().meta({ description: 'The web page or leak publication that carried the cable.' }),
+  provenance: provenanceSchema.optional().meta({ description: 'Where the cable came from and what was changed on the way in.' }),
 }
 
 /** The schema of a whole cable. Unknown keys are refused: the CLI warns and drops them before this runs. */
 export const cableSchema = z.strictObject({
   ...headerShape,
-  body: z.array(nodeSchema),
-  attachments: z.array(attachmentSchema),
+  body: z.array(nodeSchema).meta({ description: 'The text: mdast content nodes (children of a root).' }),
+  attachments: z.array(attachmentSchema).meta({ description: 'Pièces jointes / enclosures, in order.' }),
 })
 
 /** The header keys, in canonical order. */
