@@ -47,7 +47,7 @@ export function fromJson(source: Source, options: SourceOptions = {}): ParseResu
   const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true })
   if (errors.length > 0 || !tree) {
     for (const error of errors.slice(0, 5)) {
-      const cutOff = error.offset >= text.trimEnd().length
+      const cutOff = error.offset + error.length >= text.trimEnd().length
       report(file, 'error', 'bad-json', cutOff ? 'the JSON ends too early: the file looks cut off' : `the JSON is not valid: ${describe(printParseErrorCode(error.error))}`, place(error.offset, error.length))
     }
     if (!tree && errors.length === 0) report(file, 'error', 'bad-json', 'the file holds no JSON', { line: 1, column: 1 })

@@ -50,9 +50,11 @@ export function fromMarkdown(source: Source, options: FromMarkdownOptions = {}):
   const read = readText(file)
   if (!read) return { cables: [], file }
   const { text } = read
+  const limits = { ...DEFAULT_MARKDOWN_LIMITS, ...options.limits }
+  // Size first, on the whole file: nothing else is worth doing on a huge input.
+  if (!checkMarkdownLimits(text.length > limits.maxSize ? text : '', file, limits)) return { cables: [], file }
   const span = findFrontMatter(text, file)
   if (span === undefined) return { cables: [], file }
-  if (!checkMarkdownLimits(text, file, { ...DEFAULT_MARKDOWN_LIMITS, ...options.limits })) return { cables: [], file }
 
   let header: Cable | Record<string, never> = {}
   if (span) {
@@ -62,6 +64,11 @@ export function fromMarkdown(source: Source, options: FromMarkdownOptions = {}):
   } else {
     report(file, 'info', 'no-front-matter', 'no front matter: the cable has no header fields', { line: 1, column: 1 })
   }
+
+  // Limits apply to the Markdown after the front matter: YAML has its own.
+  const bodyLine = span ? span.bodyLine : 1
+  const bodyText = span ? text.split('\n').slice(bodyLine - 1).join('\n') : text
+  if (!checkMarkdownLimits(bodyText, file, limits, bodyLine)) return { cables: [], file }
 
   const tree = processor.parse(file) as Root
   const children = tree.children.filter((node) => node.type !== 'yaml')

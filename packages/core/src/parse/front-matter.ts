@@ -16,6 +16,8 @@ export interface FrontMatterSpan {
   yaml: string
   /** 1-based line of the first YAML line. */
   startLine: number
+  /** 1-based line of the first line after the closing fence. */
+  bodyLine: number
 }
 
 /**
@@ -32,7 +34,7 @@ export function findFrontMatter(text: string, file: VFile): FrontMatterSpan | nu
       report(file, 'error', 'unclosed-front-matter', 'the front matter opened on line 1 is never closed: end it with a line `---`', { line: 1, column: 1 })
       return undefined
     }
-    return { yaml: lines.slice(1, close).join('\n'), startLine: 2 }
+    return { yaml: lines.slice(1, close).join('\n'), startLine: 2, bodyLine: close + 2 }
   }
   const first = lines.findIndex((line) => line.trim() !== '')
   if (first > 0 && /^---[ \t]*$/.test(lines[first]!)) {

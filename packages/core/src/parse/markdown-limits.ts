@@ -12,10 +12,15 @@ export interface MarkdownLimits {
    * 1,000): micromark's cost grows with their square within a paragraph.
    */
   maxDelimitersPerBlock: number
+  /**
+   * Most lines in one block without a blank line (default 1,000): micromark's
+   * cost grows faster than the length of a block of many lines.
+   */
+  maxLinesPerBlock: number
 }
 
 /** The defaults of {@link MarkdownLimits}. */
-export const DEFAULT_MARKDOWN_LIMITS: MarkdownLimits = { maxSize: 2 * 1024 * 1024, maxNesting: 48, maxDelimitersPerBlock: 1000 }
+export const DEFAULT_MARKDOWN_LIMITS: MarkdownLimits = { maxSize: 2 * 1024 * 1024, maxNesting: 48, maxDelimitersPerBlock: 1000, maxLinesPerBlock: 1000 }
 
 /**
  * Check a Markdown body against the limits before micromark sees it, and
@@ -37,6 +42,12 @@ export function checkMarkdownLimits(text: string, file: VFile, limits: MarkdownL
       delimiters = 0
       blockStart = index + 1
       continue
+    }
+    if (index - blockStart >= limits.maxLinesPerBlock) {
+      report(file, 'error', 'block-too-long', `the block starting on line ${blockStart + firstLine} runs more than ${limits.maxLinesPerBlock} lines without a blank line`, { line: index + firstLine, column: 1 }, {
+        note: 'Separate paragraphs with blank lines.',
+      })
+      return false
     }
     const depth = nestingDepth(line)
     if (depth > limits.maxNesting) {
