@@ -19,7 +19,8 @@ const STATE = /^(Royaume|R[ée]publique|[EÉ]tat|Principaut[ée]|Grand-Duch[ée]
 const MINISTRY = /^Minist[èe]re\b/iu
 const POST = /^(Ambassade|Mission|Consulat|Repr[ée]sentation|D[ée]l[ée]gation|Direction|Cabinet|Secr[ée]tariat\s+g[ée]n[ée]ral)\b/iu
 const REFERENCE = /^N\s?[°º]\s*:?\s*(\S.*)$/u
-const SENDER = /^(L['’]\s?|LE\s+|LA\s+)(AMBASSADEUR|AMBASSADRICE|MINISTRE|CONSUL|CHARG[ÉE]|DIRECT|SECR[ÉE]TAIRE|REPR[ÉE]SENTANT|CHEF|PR[ÉE]SIDENT)/iu
+/** The sender line, in capitals as the family prints it: `L'AMBASSADEUR …`, `LE MINISTRE`. */
+const SENDER = /^(L['’]\s?|LE\s+|LA\s+)(AMBASSADEUR|AMBASSADRICE|MINISTRE|CONSUL|CHARG[ÉE]|DIRECT|SECR[ÉE]TAIRE|REPR[ÉE]SENTANT|CHEF|PR[ÉE]SIDENT|WALI|GOUVERNEUR)/u
 const ADDRESSEE = /^(Monsieur|Madame|Son\s+Excellence|S\.\s?E\.|Messieurs)\b/u
 const A_LINE = /^[AÀ](?=\s|$)(.*)$/u
 const ARABIC = /\p{Script=Arabic}/u
@@ -30,7 +31,7 @@ export function isFrenchHeaderLine(text: string): boolean {
   const value = text.trim()
   if (value === '') return false
   return (
-    STATE.test(value) || MINISTRY.test(value) || REFERENCE.test(value) || SENDER.test(value) ||
+    STATE.test(value) || MINISTRY.test(value) || REFERENCE.test(value) || (SENDER.test(value) && value.length < 120) ||
     (ADDRESSEE.test(value) && value.length < 200 && !/[.!?]$/.test(value)) ||
     parseFrenchDate(value) !== undefined || /^(TR[ÈE]S\s+URGENTE?|URGENTE?|CONFIDENTIEL|DIFFUSION\s+RESTREINTE|SECRET)\b/u.test(value) ||
     /(Destinataires?\s+Principa|Objet\s*:|R[ée]f\.?\s*:|Transmission\s*:)/u.test(value)
@@ -200,6 +201,14 @@ export function readFrenchCable(lines: Line[], ctx: TextContext): { header: Head
       report(ctx.file, 'warning', 'ocr-noise', `dropped \`${text}\` from the header: it reads as OCR noise`, pointAt(line), { actual: text })
       continue
     }
+    // A letterhead line no pattern knows (`Wilaya de …`), right under the state or ministry: the issuing post.
+    const letterheadOnly = header.issuer && !header.issuer.post && !header.date && !header.from && !header.to && !header.subject
+    if (letterheadOnly && text.length < 100 && !/[.!?;:]$/.test(text)) {
+      header.issuer = { ...header.issuer, post: take(line) }
+      report(ctx.file, 'info', 'guessed-field', `read \`${text}\` as the issuing post (a letterhead line under the state or ministry)`, pointAt(line))
+      last = 'post'
+      continue
+    }
     break
   }
   if (referenceText.length > 0) {
@@ -246,11 +255,20 @@ export function readFrenchCable(lines: Line[], ctx: TextContext): { header: Head
   }
   const body = buildBody(bodyLines, ctx, { semicolonLists: true, ocr: true })
   const filled = segments.filter((segment) => segment.some((line) => !isBlank(line)))
-  const built: Attachment[] = attachments.map((attachment, k) => ({ ...attachment, body: filled[k] ? buildBody(filled[k]!, ctx, { semicolonLists: true, ocr: true }) : [] }))
+  const built: Attachment[] = attachments.map((attachment, k) => ({ ...attachment, body: filled[k] ? withoutTitle(buildBody(filled[k]!, ctx, { semicolonLists: true, ocr: true }), attachment.title) : [] }))
   // More texts than announced attachments: they belong to the last one.
   if (built.length > 0) for (const extra of filled.slice(built.length)) built.at(-1)!.body.push(...buildBody(extra, ctx, { semicolonLists: true, ocr: true }))
   attachments = built
   return { header, body, attachments: built }
+}
+
+/** An attachment's text often prints its title again as its first line: once is enough. */
+function withoutTitle(body: BodyContent[], title: string): BodyContent[] {
+  const first = body[0]
+  if (first?.type !== 'paragraph' || first.children.length !== 1) return body
+  const text = first.children[0]!
+  const fold = (value: string) => value.toLowerCase().replace(/[\s.:]+$/, '').trim()
+  return text.type === 'text' && title !== '' && fold(text.value) === fold(title) ? body.slice(1) : body
 }
 
 function nextNonBlank(lines: Line[], from: number): Line | undefined {

@@ -1,4 +1,5 @@
-import type { List, ListItem, Paragraph, PhrasingContent } from 'mdast'
+import type { List, ListItem, Paragraph, PhrasingContent, Root } from 'mdast'
+import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal'
 import type { Position } from 'unist'
 import type { BodyContent } from '../../model/nodes.js'
 import type { TextContext } from './context.js'
@@ -73,7 +74,21 @@ export function buildBody(lines: Line[], ctx: TextContext, options: ParagraphOpt
       index += run - 1
     } else nodes.push(paragraph(blocks[index]!, options))
   }
+  linkLiterals(nodes)
   return nodes
+}
+
+const [linkTransform] = gfmAutolinkLiteralFromMarkdown().transforms ?? []
+
+/**
+ * Bare URLs and e-mail addresses as link nodes, exactly as GFM reads them
+ * from Markdown: the model is then the same whether the cable comes from the
+ * raw text or from the Markdown written from it.
+ */
+function linkLiterals(nodes: BodyContent[]): void {
+  if (!linkTransform) return
+  const root: Root = { type: 'root', children: nodes }
+  ;(linkTransform as (tree: Root) => void)(root)
 }
 
 function finish(current: { parts: string[]; first: Line; last: Line }): Block {

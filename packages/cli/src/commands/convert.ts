@@ -1,0 +1,94 @@
+import { randomBytes } from 'node:crypto'
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { basename, dirname, extname, join, resolve } from 'node:path'
+import type { Command } from 'commander'
+import { InvalidArgumentError } from 'commander'
+import { hasErrors, toJson, toMarkdown } from '@cablekit/core'
+import type { Cable, SourceFormat } from '@cablekit/core'
+import { printDiagnostics } from '../diagnostics.js'
+import { CliError, EXIT } from '../errors.js'
+import type { CliIo } from '../io.js'
+import { formatOption } from '../options.js'
+import { readInputs } from '../read-inputs.js'
+
+/** The formats `convert` writes. */
+type Target = 'md' | 'json'
+
+function targetOption(value: string): Target {
+  const target = value === 'markdown' ? 'md' : value
+  if (target !== 'md' && target !== 'json') throw new InvalidArgumentError('expected md or json')
+  return target
+}
+
+/**
+ * `cablekit convert <file> --to md|json [-o out]`: write the canonical
+ * Markdown (or JSON) of every cable the file holds, so a raw archive becomes
+ * clean, editable sources once. Outputs are named after the input (`NAME.md`,
+ * or `NAME-1.md`, `NAME-2.md` for several cables), beside it unless `-o`
+ * names a file (one cable) or a directory. Each file is written atomically.
+ */
+export function registerConvert(program: Command, io: CliIo, done: (code: number) => void): void {
+  program
+    .command('convert')
+    .description('write the canonical Markdown or JSON of the cables a file holds')
+    .argument('<file>', 'source file (.txt, .md, .json)')
+    .requiredOption('--to <format>', 'output format: md or json', targetOption)
+    .option('-o, --output <path>', 'output file (one cable) or directory')
+    .option('--from <format>', 'force the source format: markdown, text or json', formatOption)
+    .option('--fix', 'apply suggested OCR fixes, recording each in the provenance')
+    .action(async (input: string, options: { to: Target; output?: string; from?: SourceFormat; fix?: boolean }) => {
+      const [result] = await readInputs([input], io.cwd, { ...(options.from ? { from: options.from } : {}), fix: options.fix === true })
+      printDiagnostics([result!.file], io)
+      if (!result || hasErrors(result.file) || result.cables.length === 0) {
+        done(EXIT.failed)
+        return
+      }
+      const output = options.output === undefined ? undefined : { path: resolve(io.cwd, options.output), directory: /[\\/]$/.test(options.output) }
+      const targets = await outputPaths(resolve(io.cwd, input), result.cables.length, options.to, output)
+      for (const [index, cable] of result.cables.entries()) {
+        const target = targets[index]!
+        if (target === resolve(io.cwd, input)) throw new CliError(`refusing to overwrite the input ${input}; pass -o`)
+        await writeAtomically(target, render(cable, options.to))
+        io.stdout.write(`${target}\n`)
+      }
+      done(EXIT.ok)
+    })
+}
+
+function render(cable: Cable, to: Target): string {
+  return to === 'md' ? toMarkdown(cable) : toJson(cable)
+}
+
+/** Where each cable goes: `NAME.ext`, or `NAME-1.ext`… in the chosen directory, or the file `-o` names. */
+async function outputPaths(input: string, count: number, to: Target, output: { path: string; directory: boolean } | undefined): Promise<string[]> {
+  const extension = `.${to}`
+  let directory = dirname(input)
+  let name = basename(input, extname(input))
+  if (output !== undefined) {
+    const isDirectory = output.directory || (await stat(output.path).then((entry) => entry.isDirectory(), () => false))
+    if (isDirectory) directory = output.path
+    else {
+      directory = dirname(output.path)
+      name = basename(output.path, extname(output.path))
+      if (count === 1) {
+        await mkdir(directory, { recursive: true })
+        return [output.path]
+      }
+    }
+  }
+  await mkdir(directory, { recursive: true })
+  if (count === 1) return [join(directory, `${name}${extension}`)]
+  return Array.from({ length: count }, (_, index) => join(directory, `${name}-${index + 1}${extension}`))
+}
+
+/** Write through a temporary file in the same directory, then rename: readers never see half a file. */
+async function writeAtomically(target: string, content: string): Promise<void> {
+  const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
+  try {
+    await writeFile(temporary, content, 'utf8')
+    await rename(temporary, target)
+  } catch (error) {
+    await rm(temporary, { force: true })
+    throw new CliError(`cannot write ${target}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
+  }
+}

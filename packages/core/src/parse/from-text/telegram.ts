@@ -1,0 +1,382 @@
+import { report } from '../../diagnostics.js'
+import type { Cable } from '../../model/schema.js'
+import type { BodyContent } from '../../model/nodes.js'
+import { resolveClassification } from '../../model/vocabulary.js'
+import type { TextContext } from './context.js'
+import { decodeEntities } from './entities.js'
+import { titleCase } from './french-dates.js'
+import { splitItems } from './items.js'
+import type { Line } from './lines.js'
+import { isBlank, pointAt, sliceLine, trimLine } from './lines.js'
+import { buildBody } from './paragraphs.js'
+import { isRule } from './rules.js'
+
+type Header = Partial<Omit<Cable, 'body' | 'attachments'>>
+
+/** What a telegram (or one section of it) gave. */
+export interface Telegram {
+  header: Header
+  body: BodyContent[]
+  /** `SECTION n OF m`, when the banner has it. */
+  section?: { number: number; of: number }
+  /** Post and serial from the banner (`RABAT 000412`): sections of one cable share it. */
+  key?: string
+}
+
+const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC']
+const ACTION_PRECEDENCE: Readonly<Record<string, { level: 'immediate' | 'priority' | 'routine' | 'flash'; label: string }>> = {
+  O: { level: 'immediate', label: 'IMMEDIATE' },
+  P: { level: 'priority', label: 'PRIORITY' },
+  R: { level: 'routine', label: 'ROUTINE' },
+  Z: { level: 'flash', label: 'FLASH' },
+}
+
+/** Classification words of a banner, spaced out or not. */
+const BANNER_WORD = String.raw`(?:C O N F I D E N T I A L|S E C R E T|U N C L A S S I F I E D|T O P S E C R E T|TOP SECRET|UNCLASSIFIED|UNCLAS|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)`
+/** The message banner: classification, handling captions, section, post and serial. */
+const BANNER = new RegExp(String.raw`^(${BANNER_WORD})((?:\s+(?:E F T O|EFTO|NOFORN|SENSITIVE|SIPDIS|NODIS|EXDIS|LIMDIS|STADIS))*)(?:\s+SECTION\s+(\d{1,2})\s+OF\s+(\d{1,2}))?\s+([A-Z][A-Z.' -]{1,30}?)\s+(\d{2,7})\s*$`)
+/** The same banner run into the end of an addressee line (`…PRIORITYC O N F I D E N T I A L SECTION 01 OF 04 CAIRO 003757`). */
+const RUN_IN_BANNER = new RegExp(String.raw`${BANNER_WORD}(?:(?:\s+(?:E F T O|EFTO|NOFORN|SENSITIVE|SIPDIS))*\s+SECTION\s+\d{1,2}\s+OF\s+\d{1,2})?\s+[A-Z][A-Z.' -]{1,30}?\s+\d{2,7}\s*$`)
+/** A banner alone on a line: the page header or footer of a printed telegram. */
+const BANNER_ONLY = new RegExp(String.raw`^${BANNER_WORD}(?:\s*//\s*[A-Z ]+)?(?:\s+[A-Z]{3}\d{4})?$`)
+const DTG = /^([OPRZ])\s+(\d{2})(\d{2})(\d{2})Z\s+([A-Z]{3})\s+(\d{2})(?:\s+[A-Z]{2,4})?$/i
+const BARE_DTG = /^(\d{2})(\d{2})(\d{2})Z\s+([A-Z]{3})\s+(\d{2})$/i
+/** The day and time WikiLeaks printed after the header (`Friday, 23 February 2001, 15:53`). */
+const DISPLAY_DATE = /(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), \d{1,2} [A-Z][a-z]+ \d{4}, \d{2}:\d{2}\s*$/
+
+/** Lines of the transmission, not of the message: dropped. */
+const ROUTING_NOISE = [
+  /^VZCZC/,
+  /^[OPRZ]{1,2}\s+RUE[A-Z]{2,}(?:\s+RUE[A-Z]{2,})*$/,
+  /^DE\s+RUE[A-Z]+\s+#/,
+  /^ZN[YR]\s/,
+  /^(?:ZZH|BT|NNNN|SIPDIS|CXXXX|>)$/,
+  /^ACTION\s+[A-Z]+-\d{2}\b/,
+  /^(?:INFO\s+)?(?:[A-Z]{1,5}-\d{2}\s*)+(?:\/\d+W)?$/,
+  /^\/\d+W$/,
+  /^-{5,}[0-9A-F]+\s+\d{6}Z\s+\/\d+$/,
+  /^PAGE\s+\d{1,3}\s+[A-Z]/,
+  /^[A-Z][A-Z ]{1,30}\s\d{5,8}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}$/,
+  /^\d{4}[A-Z]+\d+\s+-\s+(?:Classification:\s*)?[A-Z]/,
+  /^Visit Embassy .{1,40} Classified Website;?$/i,
+  /^https?:\/\/www\.state\.sgov\.gov\S*$/i,
+  /^\*{5,}$/,
+]
+
+function isRoutingNoise(text: string): boolean {
+  return ROUTING_NOISE.some((pattern) => pattern.test(text)) || BANNER_ONLY.test(text.replace(/\s{2,}/g, ' '))
+}
+
+/** Whether a line is one of the telltales of a telegram (routing or header), for family detection. */
+export function isTelegramLine(text: string): boolean {
+  const value = text.trim()
+  return /^(?:VZCZC|FM\s|TO\s|TAGS\b|SUBJ(?:ECT)?\s*:|E\.\s?O\.\s?1\d{4}|EO 1\d{4}|REFS?:)/.test(value) || DTG.test(value) || BANNER.test(value)
+}
+
+/** Whether a line starts a new telegram in a dump of several. */
+export function startsTelegram(text: string): boolean {
+  return /^VZCZC/.test(text) || DTG.test(text.trim())
+}
+
+function despace(word: string): string {
+  return / [A-Z] /.test(word) ? word.replace(/ /g, '') : word
+}
+
+/** `141530Z AUG 09` as ISO 8601 UTC, or `undefined` when the day does not exist. */
+function dtgDate(day: string, hour: string, minute: string, month: string, year: string): string | undefined {
+  const m = MONTHS.indexOf(month.toUpperCase())
+  if (m === -1 || Number(hour) > 23 || Number(minute) > 59) return undefined
+  const y = Number(year) < 50 ? 2000 + Number(year) : 1900 + Number(year)
+  const date = new Date(Date.UTC(y, m, Number(day)))
+  if (date.getUTCDate() !== Number(day)) return undefined
+  return `${y}-${String(m + 1).padStart(2, '0')}-${day}T${hour}:${minute}Z`
+}
+
+/** An addressee without its routing indicator (`RUEHC/`) and trailing precedence and serial. */
+function addressee(text: string): { name: string; precedence?: string } {
+  const value = text.replace(/^[A-Z]{5,8}\//, '').trim()
+  const match = /^(.*?)(?:\s+(NIACT IMMEDIATE|IMMEDIATE|PRIORITY|ROUTINE|FLASH))?(?:\s+\d{1,4})?$/.exec(value)
+  const name = (match?.[1] ?? value).trim()
+  return match?.[2] ? { name, precedence: match[2] } : { name }
+}
+
+/**
+ * Read a US State Department telegram (Cablegate style): routing header
+ * (action line and date-time group, `FM`, `TO`, `INFO`), the banner
+ * (classification, `SECTION n OF m`, post and serial), `E.O.`, `TAGS`,
+ * `SUBJECT` (wrapped or with `REF`/`Classified By` run in), `REF` items,
+ * `Classified By`, then numbered paragraphs with their portion marks, and
+ * the signer's name on the last line. Routing noise, page headers and
+ * section banners are dropped; a paragraph cut by a page break is joined.
+ */
+export function readTelegram(lines: Line[], ctx: TextContext, options: { redactions?: boolean } = {}): Telegram {
+  const header: Header = { lang: 'en' }
+  const result: Telegram = { header, body: [] }
+  let mode: 'to' | 'info' | 'tags' | 'subject' | 'references' | 'classifiedBy' | undefined
+  let year: string | undefined
+  let serial: string | undefined
+  let post: string | undefined
+  const to: string[] = []
+  const info: string[] = []
+  const references: string[] = []
+  const pre: Line[] = []
+  let index = 0
+  let seenSubject = false
+  let referenceLine: Line | undefined
+
+  const readBanner = (text: string, line: Line): boolean => {
+    const banner = BANNER.exec(text)
+    if (!banner) return false
+    const word = despace(banner[1]!)
+    if (!header.classification) {
+      const resolved = resolveClassification(word, 'en')
+      if (resolved) header.classification = { level: resolved.level, label: word }
+    }
+    if (banner[3] && banner[4]) result.section = { number: Number(banner[3]), of: Number(banner[4]) }
+    post = banner[5]!.trim()
+    serial = banner[6]!
+    result.key = `${post.replace(/\s+/g, '')}#${Number(serial)}`
+    void line
+    return true
+  }
+
+  for (; index < lines.length; index++) {
+    const raw = lines[index]!
+    if (isBlank(raw)) {
+      if (mode === 'references' && continuesReferences(lines, index, referenceLine)) continue
+      if (mode) mode = undefined
+      continue
+    }
+    let line = trimLine(raw)
+    // `¶` is the publisher's paragraph mark, even where it wrongly marks a header line (`¶B. GENEVA 1919`).
+    if (line.text.startsWith('¶')) line = trimLine(sliceLine(line, 1))
+    // A WikiLeaks display date glued to the end of a header line.
+    const display = DISPLAY_DATE.exec(line.text)
+    if (display && !seenSubject) line = trimLine(sliceLine(line, 0, display.index))
+    // A banner run into an addressee line: split it off (a guess, reported).
+    const runIn = !seenSubject && (mode === 'to' || mode === 'info' || /^(TO|INFO)\s/.test(line.text)) ? RUN_IN_BANNER.exec(line.text) : null
+    if (runIn && runIn.index > 0) {
+      report(ctx.file, 'info', 'label-split', 'the classification banner runs into the addressee line: split there', pointAt(line, runIn.index))
+      let before = trimLine(sliceLine(line, 0, runIn.index))
+      const label = /^(TO|INFO)\s+/.exec(before.text)
+      if (label) {
+        mode = label[1] === 'TO' ? 'to' : 'info'
+        before = trimLine(sliceLine(before, label[0].length))
+      }
+      readAddressLine(before)
+      readBanner(line.text.slice(runIn.index).trim().replace(/\s+/g, ' '), line)
+      mode = undefined
+      continue
+    }
+    const text = line.text.replace(/\s+/g, ' ')
+    if (line.text === '') continue
+    const dtg = DTG.exec(text)
+    if (dtg && !seenSubject) {
+      header.precedence ??= ACTION_PRECEDENCE[dtg[1]!.toUpperCase()]!
+      const date = dtgDate(dtg[2]!, dtg[3]!, dtg[4]!, dtg[5]!, dtg[6]!)
+      if (date) header.date ??= date
+      year ??= dtg[6]
+      mode = undefined
+      continue
+    }
+    const bare = BARE_DTG.exec(text)
+    if (bare && !seenSubject) {
+      const date = dtgDate(bare[1]!, bare[2]!, bare[3]!, bare[4]!, bare[5]!)
+      if (date) header.date ??= date
+      year ??= bare[5]
+      continue
+    }
+    if (!seenSubject && readBanner(text, line)) {
+      mode = undefined
+      continue
+    }
+    if (isRoutingNoise(text)) continue
+    if (!seenSubject) {
+      const fm = /^FM\s+(.+)$/.exec(text)
+      if (fm) {
+        header.from = fm[1]!.trim()
+        mode = undefined
+        continue
+      }
+      const address = /^(TO|INFO)\s+(.+)$/.exec(text)
+      if (address) {
+        mode = address[1] === 'TO' ? 'to' : 'info'
+        readAddressLine(trimLine(sliceLine(line, line.text.indexOf(address[2]!.slice(0, 3)))))
+        continue
+      }
+      if ((mode === 'to' || mode === 'info') && /^[A-Z0-9 /.,&()-]+$/.test(text) && text.length < 80) {
+        readAddressLine(line)
+        continue
+      }
+    }
+    mode = mode === 'to' || mode === 'info' ? undefined : mode
+    if (/^(?:\(U\)\s*)?E\.?\s?O\.?\s?1\d{4}|^EO\s+1\d{4}/i.test(text)) {
+      header.declassification = text.trim()
+      continue
+    }
+    const tags = /^TAGS\b\s*:?\s*(.*)$/.exec(text)
+    // A TAGS line wrapped onto the next: short upper-case codes only.
+    const moreTags = mode === 'tags' && /^[A-Z]{2,6}(?:[\s,;]+[A-Z]{2,6})*[,;]?$/.test(text) ? text : undefined
+    if (tags || moreTags !== undefined) {
+      const list = (tags ? tags[1]! : moreTags!).split(/[\s,;]+/).filter((tag) => tag !== '')
+      if (list.length > 0) header.tags = [...(header.tags ?? []), ...list]
+      mode = 'tags'
+      continue
+    }
+    if (mode === 'tags') mode = undefined
+    const subject = /^SUBJ(?:ECT)?\s*[:.]?\s+(.*)$|^SUBJ(?:ECT)?:(.*)$/i.exec(text)
+    if (subject && !seenSubject) {
+      seenSubject = true
+      const value = (subject[1] ?? subject[2] ?? '').trim()
+      const rest = splitRunIn(value, line)
+      header.subject = rest.subject || undefined
+      mode = 'subject'
+      if (rest.tail) {
+        mode = undefined
+        readLabelled(rest.tail)
+      }
+      continue
+    }
+    if (readLabelled(line)) continue
+    if (mode === 'subject') {
+      const rest = splitRunIn(text, line)
+      header.subject = `${header.subject ?? ''} ${rest.subject}`.trim() || undefined
+      if (rest.tail) {
+        mode = undefined
+        readLabelled(rest.tail)
+      }
+      continue
+    }
+    if (mode === 'references') {
+      references.push(text)
+      continue
+    }
+    if (mode === 'classifiedBy') {
+      header.classifiedBy = `${header.classifiedBy} ${text}`
+      continue
+    }
+    // A handling caption between SUBJECT and REF (`SENSITIVE`, `NOFORN`): text of the message, and the header goes on.
+    if (/^(?:SENSITIVE|NOFORN|EXDIS|LIMDIS|NODIS|STADIS|SENSITIVE BUT UNCLASSIFIED|FOR OFFICIAL USE ONLY)\.?$/.test(text)) {
+      pre.push(raw)
+      continue
+    }
+    if (!seenSubject) {
+      // Captions before the subject (`DEPT FOR AF/S`, `FOR AF FROM AMBASSADOR`): text of the message.
+      pre.push(raw)
+      continue
+    }
+    break
+  }
+
+  function readAddressLine(line: Line): void {
+    const { name, precedence } = addressee(line.text.replace(/\s+/g, ' '))
+    if (name) (mode === 'info' ? info : to).push(name)
+    if (precedence && mode === 'to' && !header.precedence) {
+      const level = precedence === 'NIACT IMMEDIATE' ? 'immediate' : (precedence.toLowerCase() as 'immediate' | 'priority' | 'routine' | 'flash')
+      header.precedence = { level, label: precedence }
+    }
+  }
+
+  /** `REF`, `REFS`, `Ref(s)`, `Classified By`: returns whether the line was one. */
+  function readLabelled(line: Line): boolean {
+    const text = line.text.replace(/\s+/g, ' ').trim()
+    const ref = /^(?:REFS?|REFTEL|REFERENCES?|Refs?|Ref\(s\)|Reference)\s*[:.]?\s+(.*)$|^(?:REFS?|Ref\(s\)|Refs?):(.*)$/.exec(text)
+    if (ref && !header.classifiedBy && (/^[A-Z]/.test(text))) {
+      mode = 'references'
+      referenceLine = line
+      references.push((ref[1] ?? ref[2] ?? '').trim())
+      return true
+    }
+    const classified = /^(?:\(U\)\s*)?CLASSIFIED\s+BY\s*:?\s*(.*)$/i.exec(text)
+    if (classified) {
+      mode = 'classifiedBy'
+      header.classifiedBy = classified[1]!.trim()
+      return true
+    }
+    return false
+  }
+
+  // Body: from here on, with page breaks and routing noise cut out.
+  const bodyLines: Line[] = [...pre]
+  if (pre.length > 0) bodyLines.push({ ...pre.at(-1)!, text: '' })
+  let pageBreak = false
+  for (; index < lines.length; index++) {
+    const raw = lines[index]!
+    const text = raw.text.trim().replace(/\s+/g, ' ')
+    if (text === '') {
+      if (!pageBreak) bodyLines.push(raw)
+      continue
+    }
+    if (isRoutingNoise(text) || BANNER.test(text)) {
+      // A page break inside a paragraph: drop the blank lines around it, so the paragraph goes on.
+      while (bodyLines.length > 0 && isBlank(bodyLines.at(-1))) bodyLines.pop()
+      pageBreak = true
+      continue
+    }
+    if (isRule(text)) {
+      bodyLines.push({ ...raw, text: '' })
+      pageBreak = false
+      continue
+    }
+    if (pageBreak && /^¶?\d{1,2}\.\s/.test(text)) bodyLines.push({ ...raw, text: '' })
+    pageBreak = false
+    bodyLines.push(raw)
+  }
+  // The signer: a short name on the last line (past a line of debris), or after the last sentence of it.
+  let debris = 0
+  for (let k = bodyLines.length - 1; k >= 0; k--) {
+    const text = bodyLines[k]!.text.trim()
+    if (text === '') continue
+    if (debris < 2 && (text.match(/\p{L}/gu)?.length ?? 0) <= 1) {
+      debris++
+      continue
+    }
+    const trailing = /[.!?]\s{3,}([A-Z][A-Z'’-]{2,})$/.exec(text)
+    if (trailing) {
+      header.signature = trailing[1]!
+      const line = bodyLines[k]!
+      bodyLines[k] = { ...line, text: line.text.slice(0, line.text.lastIndexOf(trailing[1]!)).trimEnd() }
+      break
+    }
+    if (/^[A-Z][A-Za-z'’.-]*(?: [A-Z][A-Za-z'’.-]*){0,2}$/.test(text) && text.length <= 30 && !/\.$/.test(text) && !/^(?:END|SUMMARY|COMMENT|NOFORN|SIPDIS)\b/i.test(text)) {
+      header.signature = text
+      bodyLines.splice(k, 1)
+    }
+    break
+  }
+
+  if (to.length > 0) header.to = to
+  if (info.length > 0) header.info = info
+  const items = references.length > 0 ? splitItems(references.join(' ')) : []
+  if (items.length > 0) header.references = items
+  if (header.subject) header.subject = decodeEntities(header.subject)
+  if (header.classifiedBy !== undefined) header.classifiedBy = header.classifiedBy.replace(/\s+/g, ' ').trim() || undefined
+  if (header.from) {
+    const town = /^(?:AMEMBASSY|AMCONSUL|AMCONSULATE|AMCONGEN)\s+(.+)$/.exec(header.from)
+    if (town) header.place = titleCase(town[1]!.trim())
+  }
+  if (year && post && serial) header.id = `${year}${post.replace(/\s+/g, '').replace(/^SECSTATE$/, 'STATE')}${Number(serial)}`
+  result.body = buildBody(bodyLines, ctx, { redactions: options.redactions === true })
+  return result
+}
+
+/** After a blank line, a `REF` list goes on when the last item ended with a comma and the next line opens an item. */
+function continuesReferences(lines: Line[], index: number, start: Line | undefined): boolean {
+  if (!start) return false
+  let previous = index - 1
+  while (previous >= 0 && isBlank(lines[previous])) previous--
+  let next = index + 1
+  while (next < lines.length && isBlank(lines[next])) next++
+  const before = lines[previous]?.text.trim() ?? ''
+  const after = lines[next]?.text.trim() ?? ''
+  return before.endsWith(',') && /^\(?[A-Z]\)/.test(after)
+}
+
+/** `REF:` or `Classified By` run into the subject line: the subject, and the rest as its own line. */
+function splitRunIn(value: string, line: Line): { subject: string; tail?: Line } {
+  const match = /\s(?:REFS?:|Ref\(s\):|(?:\(U\)\s*)?Classified By\b|(?:\(U\)\s*)?CLASSIFIED BY\b)/.exec(value)
+  if (!match) return { subject: value.trim() }
+  const offset = line.text.indexOf(value)
+  const at = (offset === -1 ? 0 : offset) + match.index + 1
+  return { subject: value.slice(0, match.index).trim(), tail: trimLine(sliceLine(line, at)) }
+}
