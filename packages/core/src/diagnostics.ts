@@ -70,7 +70,8 @@ export function didYouMean(value: string, candidates: readonly string[]): string
   return best !== undefined && bestDistance <= Math.max(2, Math.floor(folded.length / 3)) ? best : undefined
 }
 
-function editDistance(a: string, b: string): number {
+/** Levenshtein distance, bounded for long strings (they are never near misses of a keyword). */
+export function editDistance(a: string, b: string): number {
   if (a.length > 64 || b.length > 64) return Math.abs(a.length - b.length) + 64
   let previous = Array.from({ length: b.length + 1 }, (_, i) => i)
   for (let i = 1; i <= a.length; i++) {

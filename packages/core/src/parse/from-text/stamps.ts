@@ -1,4 +1,4 @@
-import { report } from '../../diagnostics.js'
+import { editDistance, report } from '../../diagnostics.js'
 import { CLASSIFICATION_LABELS, foldWording, PRECEDENCE_LABELS } from '../../model/vocabulary.js'
 import type { ClassificationLevel, Leveled, PrecedenceLevel } from '../../model/vocabulary.js'
 import type { TextContext } from './context.js'
@@ -127,17 +127,5 @@ function compare(token: string, word: string): 'exact' | 'fuzzy' | 'no' {
   if (token.length < 5 || word.length < 5) return 'no'
   // A truncated word (`CONFIDE` for `CONFIDENTIEL`): the engine lost the end of the stamp.
   if (word.startsWith(token) && token.length >= Math.min(6, word.length - 1)) return 'fuzzy'
-  return distance(token, word) <= (word.length >= 8 ? 2 : 1) ? 'fuzzy' : 'no'
-}
-
-function distance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i)
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i]
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1))
-    }
-    previous = current
-  }
-  return previous[b.length]!
+  return editDistance(token, word) <= (word.length >= 8 ? 2 : 1) ? 'fuzzy' : 'no'
 }
