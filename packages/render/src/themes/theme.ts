@@ -1,4 +1,5 @@
 import type { FontFamilyName } from '../fonts/font-files.js'
+import type { ThemeDrawing } from '../layout/theme-drawing.js'
 
 /** Names of the built-in themes. */
 export const THEME_NAMES = ['ministere', 'telegramme', 'sobre'] as const
@@ -63,6 +64,12 @@ export interface ThemeData {
   }
   /** Labels per language; `en` is used when the cable's language has none. */
   labels: Record<string, Labels>
+  /**
+   * PDF drawing functions (first-page header, closing, folio…). Optional: the
+   * built-in themes get theirs by name, and a theme without any draws like
+   * `sobre`. A custom theme can reuse one: `pdf: THEME_DRAWINGS.ministere`.
+   */
+  pdf?: ThemeDrawing
 }
 
 /** Labels for French cables. */

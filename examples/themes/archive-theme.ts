@@ -1,0 +1,31 @@
+/**
+ * An example custom theme: the ministerial layout in a sober blue, with wider
+ * margins and a folio that reads "page n sur N". A theme is data (the
+ * ThemeData fields) plus, optionally, PDF drawing functions; here the
+ * drawing of the built-in `ministere` theme is reused with one function
+ * replaced.
+ *
+ * Use it from the command line (compiled to JavaScript, or through tsx):
+ *   node --import tsx packages/cli/bin/cablekit.js render examples -o out --theme examples/themes/archive-theme.ts
+ * or from code:
+ *   import archive from './examples/themes/archive-theme.js'
+ *   const bytes = await toPdf(cable, { theme: archive })
+ */
+import { THEMES, THEME_DRAWINGS } from '@cablekit/render'
+import type { ThemeData } from '@cablekit/render'
+
+const base = THEMES.ministere
+
+const archive: ThemeData = {
+  ...base,
+  name: 'archive',
+  description: 'Ministerial layout in archive blue with a "page n sur N" folio.',
+  page: { size: 'A4', margins: { top: 64, right: 72, bottom: 72, left: 80 } },
+  colors: { ...base.colors, stamp: '#1f3a93', rule: '#1f3a93' },
+  pdf: {
+    ...THEME_DRAWINGS.ministere,
+    folio: (page, total) => `page ${page} sur ${total}`,
+  },
+}
+
+export default archive

@@ -1,0 +1,115 @@
+import { basename, extname } from 'node:path'
+import { VFile } from 'vfile'
+import { hasErrors, parse, report, toJson } from '@cablekit/core'
+import type { Cable, ParseOptions } from '@cablekit/core'
+import { THEMES, THEME_NAMES, toDocx, toPdf } from '@cablekit/render'
+import type { PdfOptions, ThemeData } from '@cablekit/render'
+
+/** Output formats of {@link renderSource}. */
+export type RenderFormat = 'pdf' | 'docx'
+
+/** Options of {@link renderSource}. */
+export interface RenderSourceOptions {
+  /** Formats to write, in order. */
+  to: RenderFormat[]
+  /** A built-in theme name (checked against `THEME_NAMES`) or a theme object; default: each cable's family. */
+  theme?: string | ThemeData
+  /** PDF finish (`scan` for the scanned look). */
+  finish?: PdfOptions['finish']
+  /** Tagged PDF. */
+  tagged?: boolean
+  /** PDF/A-3b. */
+  pdfa?: boolean
+  /** Also output each cable as `NAME.json`. */
+  json?: boolean
+  /** Options passed to `parse` (format, `--fix`). */
+  parse?: ParseOptions
+  /** Environment for `SOURCE_DATE_EPOCH` (default `process.env`). */
+  env?: Record<string, string | undefined>
+}
+
+/** One rendered file: its name (no folder) and its bytes. */
+export interface RenderedOutput {
+  name: string
+  bytes: Uint8Array
+}
+
+/**
+ * Parse one source file and render each of its cables: `NAME.pdf` for a file
+ * with one cable, `NAME-1.pdf`, `NAME-2.pdf`… when it holds several. Never
+ * throws for a bad input: every problem becomes a diagnostic on `file`, and the
+ * cables that could be rendered still are.
+ *
+ * @param bytes the file's content.
+ * @param path the file's path as shown in diagnostics; its base name names the outputs.
+ * @example
+ * const { file, outputs } = await renderSource(bytes, 'examples/otan.md', { to: ['pdf'] })
+ */
+export async function renderSource(bytes: Uint8Array, path: string, options: RenderSourceOptions): Promise<{ file: VFile; outputs: RenderedOutput[] }> {
+  const source = new VFile({ path, value: bytes })
+  let cables: Cable[]
+  let file: VFile
+  try {
+    ;({ cables, file } = parse(source, { ...options.parse, path }))
+  } catch (error) {
+    report(source, 'error', 'parse-failed', `could not read the file: ${messageOf(error)}`, { line: 1, column: 1 })
+    return { file: source, outputs: [] }
+  }
+  const outputs: RenderedOutput[] = []
+  if (cables.length === 0) {
+    if (!hasErrors(file)) report(file, 'error', 'no-cable', 'no cable found in the file', { line: 1, column: 1 })
+    return { file, outputs }
+  }
+  const theme = resolveTheme(options.theme, file)
+  if (theme === null) return { file, outputs }
+  const stem = outputStem(path)
+  for (const [index, cable] of cables.entries()) {
+    const name = cables.length === 1 ? stem : `${stem}-${index + 1}`
+    const place = cable.body[0]?.position?.start ?? { line: 1, column: 1 }
+    for (const format of options.to) {
+      try {
+        if (format === 'pdf') {
+          const pdfOptions: PdfOptions = {
+            ...(theme ? { theme } : {}),
+            ...(options.finish ? { finish: options.finish } : {}),
+            ...(options.tagged ? { tagged: true } : {}),
+            ...(options.pdfa ? { pdfa: true } : {}),
+            ...(options.env ? { env: options.env } : {}),
+          }
+          outputs.push({ name: `${name}.pdf`, bytes: await toPdf(cable, pdfOptions) })
+        } else {
+          const epoch = (options.env ?? process.env)['SOURCE_DATE_EPOCH']
+          outputs.push({ name: `${name}.docx`, bytes: await toDocx(cable, { ...(theme ? { theme } : {}), ...(epoch && /^\d+$/.test(epoch) ? { sourceDateEpoch: Number(epoch) } : {}) }) })
+        }
+      } catch (error) {
+        report(file, 'error', 'render-failed', `could not render ${format.toUpperCase()} of cable ${index + 1}${cable.id ? ` (${sanitizeName(cable.id)})` : ''}: ${messageOf(error)}`, place)
+      }
+    }
+    if (options.json) outputs.push({ name: `${name}.json`, bytes: new TextEncoder().encode(toJson(cable)) })
+  }
+  return { file, outputs }
+}
+
+/** The base name of `path` without extension, made safe as a file name. */
+export function outputStem(path: string): string {
+  const stem = sanitizeName(basename(path, extname(path)))
+  return stem === '' || stem === '.' || stem === '..' ? 'cable' : stem
+}
+
+/** Remove control characters, U+FFFE/U+FFFF, bidi overrides and path separators from a file name. */
+function sanitizeName(name: string): string {
+  // eslint-disable-next-line no-control-regex
+  return name.replace(/[\u0000-\u001f\u007f-\u009f\ufffe\uffff\u202a-\u202e\u2066-\u2069/\\]/g, '').trim()
+}
+
+function resolveTheme(theme: RenderSourceOptions['theme'], file: VFile): ThemeData | undefined | null {
+  if (theme === undefined) return undefined
+  if (typeof theme !== 'string') return theme
+  if ((THEME_NAMES as readonly string[]).includes(theme)) return THEMES[theme as keyof typeof THEMES]
+  report(file, 'error', 'unknown-theme', `unknown theme \`${theme}\`; known: ${THEME_NAMES.join(', ')}`, { line: 1, column: 1 })
+  return null
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}

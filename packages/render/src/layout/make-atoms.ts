@@ -1,0 +1,249 @@
+import type { FontFace } from '../fonts/font-face.js'
+import type { Glyph } from 'fontkit'
+import { shapeText } from '../fonts/shape-text.js'
+import type { ShapedText } from '../fonts/shape-text.js'
+import { splitByCoverage } from '../fonts/split-by-coverage.js'
+import { bidiLevels, hasRtl } from '../text/bidi-levels.js'
+import type { ThemeData } from '../themes/theme.js'
+import type { Span } from './collect-inlines.js'
+import type { GlyphRunBox } from './laid-out.js'
+import { faceChain } from './style.js'
+import type { Style } from './style.js'
+
+/** A run inside an atom: shaped glyphs plus what the line needs to place them. */
+export interface AtomRun extends Omit<GlyphRunBox, 'x'> {
+  width: number
+  link?: string
+}
+
+/**
+ * The unit of line breaking: a word (or a piece of one) that never splits,
+ * with the width of the space that follows it.
+ */
+export interface Atom {
+  runs: AtomRun[]
+  width: number
+  /** Width of the space after the atom; 0 when the next atom is glued to it. */
+  space: number
+  /** Bidi embedding level (odd: right to left). */
+  level: number
+  /** A forced line break follows. */
+  hardBreak?: boolean
+  /** A redaction bar: its width comes from the reason only. */
+  redaction?: { reason: string; style: Style; height: number }
+  /** Identifiers of the footnotes called in this atom. */
+  footnotes?: string[]
+  /** Ascent and descent (positive) of the atom's faces at their sizes, in points. */
+  ascent: number
+  descent: number
+}
+
+/** Words longer than this are measured character by character before being shaped: bounds the time of pathological tokens. */
+const LONG_WORD = 48
+/** Words at least this long with a `/` are treated as URLs or paths, breakable after separators. */
+const URL_LIKE_LENGTH = 24
+const URL_BREAKS = /(?<=[/?&=#])(?=[^/?&=#])/
+/** Characters after which a too-long word (a URL) prefers to break. */
+const SOFT_BREAK_AFTER = /[/\-.?&=_,;:#@)\]]/
+
+/**
+ * Turn styled spans into atoms: split at spaces, resolve bidi levels, pick a
+ * face per character (fallback by coverage) and shape with the process-wide
+ * cache. A word wider than `maxWidth` is cut into pieces that fit, preferring
+ * to cut after `/`, `-`, `.` and the like.
+ */
+export function makeAtoms(spans: readonly Span[], theme: ThemeData, maxWidth: number, direction: 'ltr' | 'rtl' = 'ltr'): Atom[] {
+  const whole = spans.map((span) => (span.kind === 'text' ? span.text : span.kind === 'break' ? '\n' : '\ufffc')).join('')
+  const levels = hasRtl(whole) || direction === 'rtl' ? bidiLevels(whole, direction) : undefined
+  const atoms: Atom[] = []
+  let current: Atom | undefined
+  const close = (space: number) => {
+    if (current && current.runs.length > 0) {
+      current.space = space
+      atoms.push(...fitWidth(current, maxWidth))
+    } else if (current?.redaction) {
+      current.space = space
+      atoms.push(current)
+    }
+    current = undefined
+  }
+  const open = (level: number): Atom => (current ??= { runs: [], width: 0, space: 0, level, ascent: 0, descent: 0 })
+  let offset = 0
+  for (const span of spans) {
+    if (span.kind === 'break') {
+      close(0)
+      const last = atoms[atoms.length - 1]
+      if (last) last.hardBreak = true
+      else atoms.push({ runs: [], width: 0, space: 0, level: 0, hardBreak: true, ascent: 0, descent: 0 })
+      offset += 1
+      continue
+    }
+    if (span.kind === 'redaction') {
+      close(current ? 0 : 0)
+      atoms.push(redactionAtom(span.reason, span.style, theme, levels?.[offset] ?? 0))
+      offset += 1
+      continue
+    }
+    const chain = faceChain(span.style, theme)
+    const spaceWidth = chain[0]!.spaceWidth * span.style.size
+    const text = span.text
+    let index = 0
+    while (index < text.length) {
+      if (text[index] === ' ') {
+        let end = index
+        while (end < text.length && text[end] === ' ') end++
+        if (current) close(spaceWidth)
+        else if (atoms.length > 0 && atoms[atoms.length - 1]!.space === 0 && !atoms[atoms.length - 1]!.hardBreak) atoms[atoms.length - 1]!.space = spaceWidth
+        index = end
+        continue
+      }
+      // A piece: up to the next space or change of bidi level.
+      const level = levels?.[offset + index] ?? 0
+      let end = index + 1
+      while (end < text.length && text[end] !== ' ' && (levels?.[offset + end] ?? 0) === level) end++
+      if (current && current.level !== level) close(0)
+      const piece = text.slice(index, end)
+      if (piece.length >= URL_LIKE_LENGTH && piece.includes('/')) {
+        // URLs and paths: glued pieces the line breaker may separate after `/`, `?`, `&`.
+        const parts = piece.split(URL_BREAKS).filter(Boolean)
+        parts.forEach((part, partIndex) => {
+          addPiece(open(level), part, span, chain, level)
+          if (partIndex + 1 < parts.length) close(0)
+        })
+      } else addPiece(open(level), piece, span, chain, level)
+      index = end
+    }
+    offset += text.length
+  }
+  close(0)
+  return atoms
+}
+
+function addPiece(atom: Atom, text: string, span: Extract<Span, { kind: 'text' }>, chain: FontFace[], level: number): void {
+  const { style } = span
+  for (const piece of splitByCoverage(text, chain)) {
+    const shaped = piece.missing ? replacementShape(piece.face, piece.text) : piece.text.length > LONG_WORD ? undefined : shapeText(piece.face, piece.text)
+    const width = shaped ? shaped.width * style.size : measureByChar(piece.face, piece.text) * style.size
+    atom.runs.push({
+      face: piece.face,
+      size: style.size,
+      color: style.color,
+      rise: style.rise ?? 0,
+      shaped: shaped ?? shapeText(piece.face, ''),
+      text: piece.text,
+      rtl: level % 2 === 1,
+      width,
+      ...(style.link ? { link: style.link } : {}),
+    })
+    atom.width += width
+    atom.ascent = Math.max(atom.ascent, piece.face.ascent * style.size + (style.rise ?? 0))
+    atom.descent = Math.max(atom.descent, -piece.face.descent * style.size)
+  }
+  if (span.footnote) (atom.footnotes ??= []).push(span.footnote)
+}
+
+/** U+FFFD glyphs, one per character, each carrying the character it stands for (for ToUnicode). */
+function replacementShape(face: FontFace, text: string): ShapedText {
+  const mark = shapeText(face, '\ufffd')
+  const chars = [...text]
+  const glyph = mark.glyphs[0]
+  const advance = mark.advances[0] ?? 0
+  if (!glyph) return mark
+  return {
+    glyphs: chars.map((char) => Object.create(glyph, { codePoints: { value: [char.codePointAt(0)!], enumerable: true } }) as Glyph),
+    advances: new Float64Array(chars.length).fill(advance),
+    offsets: undefined,
+    width: advance * chars.length,
+  }
+}
+
+function measureByChar(face: FontFace, text: string): number {
+  let width = 0
+  for (const char of text) width += shapeText(face, char).width
+  return width
+}
+
+function redactionAtom(reason: string, style: Style, theme: ThemeData, level: number): Atom {
+  const label = reason ? `[${reason}]` : ''
+  const labelStyle = { ...style, size: Math.max(6, style.size * 0.8), bold: false, italic: false, color: '#ffffff' }
+  const chain = faceChain(labelStyle, theme)
+  const runs: AtomRun[] = []
+  let width = 0
+  for (const piece of splitByCoverage(label, chain)) {
+    const shaped = shapeText(piece.face, piece.text)
+    runs.push({ face: piece.face, size: labelStyle.size, color: labelStyle.color, rise: 0, shaped, text: piece.text, rtl: level % 2 === 1, width: shaped.width * labelStyle.size })
+    width += shaped.width * labelStyle.size
+  }
+  const face = chain[0]!
+  // The bar's width depends on the reason alone: padding plus the label, or a fixed 4 em.
+  const barWidth = label ? width + style.size * 0.8 : style.size * 4
+  return {
+    runs,
+    width: barWidth,
+    space: 0,
+    level,
+    redaction: { reason, style, height: (face.ascent - face.descent) * style.size },
+    ascent: face.ascent * style.size,
+    descent: -face.descent * style.size,
+  }
+}
+
+/**
+ * Cut an atom wider than `maxWidth` into atoms that fit. Only runs of plain
+ * text are cut; each piece is shaped on its own, so a 30,000-character token
+ * costs one cached shaping per distinct character plus one per piece.
+ */
+function fitWidth(atom: Atom, maxWidth: number): Atom[] {
+  const needsShaping = atom.runs.some((run) => run.text.length > 0 && run.shaped.glyphs.length === 0)
+  if (atom.width <= maxWidth && !needsShaping) return [atom]
+  if (atom.width <= maxWidth) return [{ ...atom, runs: atom.runs.map(reshape) }]
+  const pieces: Atom[] = []
+  let piece: Atom = { ...atom, runs: [], width: 0, space: 0, footnotes: undefined, hardBreak: undefined }
+  const flush = () => {
+    if (piece.runs.length > 0) pieces.push(piece)
+    piece = { ...atom, runs: [], width: 0, space: 0, footnotes: undefined, hardBreak: undefined }
+  }
+  for (const run of atom.runs) {
+    const chars = [...run.text]
+    let start = 0
+    while (start < chars.length) {
+      const room = maxWidth - piece.width
+      let width = 0
+      let end = start
+      let soft = -1
+      while (end < chars.length) {
+        const charWidth = shapeText(run.face, chars[end]!).width * run.size
+        if (width + charWidth > room && end > start) break
+        width += charWidth
+        if (SOFT_BREAK_AFTER.test(chars[end]!)) soft = end + 1
+        end++
+      }
+      if (end === start && piece.runs.length > 0) {
+        flush()
+        continue
+      }
+      if (end < chars.length && soft > start && width > room * 0.4) end = soft
+      if (end === start) end = start + 1
+      const text = chars.slice(start, end).join('')
+      const shaped = shapeText(run.face, text)
+      piece.runs.push({ ...run, text, shaped, width: shaped.width * run.size })
+      piece.width += shaped.width * run.size
+      start = end
+      if (start < chars.length) flush()
+    }
+  }
+  flush()
+  const last = pieces[pieces.length - 1]
+  if (last) {
+    last.space = atom.space
+    if (atom.hardBreak) last.hardBreak = true
+    if (atom.footnotes) last.footnotes = atom.footnotes
+  }
+  return pieces
+}
+
+function reshape(run: AtomRun): AtomRun {
+  if (run.shaped.glyphs.length > 0 || run.text.length === 0) return run
+  const shaped = shapeText(run.face, run.text)
+  return { ...run, shaped, width: shaped.width * run.size }
+}
