@@ -36,7 +36,7 @@ export default defineConfig([
   {
     ...common,
     dts: false,
-    entry: { index: 'packages/cli/src/index.ts' },
+    entry: { index: 'packages/cli/src/index.ts', 'batch-worker': 'packages/cli/src/batch/worker.ts' },
     outDir: 'packages/cli/dist',
     tsconfig: 'packages/cli/tsconfig.json',
   },

@@ -189,6 +189,7 @@ describe('bad JSON input', () => {
   it('a JSON file that is cut off', () => {
     const result = fromJson('[{"subject": "Test", "body": [], "attachm', { path: 'cut.json' })
     expect(result.cables).toEqual([])
+    expect(result.file.messages).toHaveLength(1)
     expect(result.file.messages[0]!.reason).toBe('the JSON ends too early: the file looks cut off')
     expect(result.file.messages[0]!.line).toBe(1)
   })

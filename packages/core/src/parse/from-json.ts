@@ -46,7 +46,10 @@ export function fromJson(source: Source, options: SourceOptions = {}): ParseResu
   const errors: ParseError[] = []
   const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true })
   if (errors.length > 0 || !tree) {
-    for (const error of errors.slice(0, 5)) {
+    // The first error is the one to fix: a parser in recovery mode reports
+    // knock-on errors after it (a cut-off file gives one per open bracket).
+    const error = errors[0]
+    if (error) {
       const cutOff = error.offset + error.length >= text.trimEnd().length
       report(file, 'error', 'bad-json', cutOff ? 'the JSON ends too early: the file looks cut off' : `the JSON is not valid: ${describe(printParseErrorCode(error.error))}`, place(error.offset, error.length))
     }

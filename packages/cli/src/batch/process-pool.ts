@@ -1,0 +1,217 @@
+import { fork } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
+import { createRequire } from 'node:module'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import type { ManifestDiagnostic } from './manifest.js'
+import type { FromWorker, ToWorker, WorkerJob, WorkerResult, WorkerSetup } from './worker-protocol.js'
+
+/** Options of {@link ProcessPool}. */
+export interface ProcessPoolOptions {
+  /** How many worker processes run at once. */
+  size: number
+  /** Told to every worker before its first file. */
+  setup: WorkerSetup
+  /** Per-file time limit in milliseconds; the worker is killed past it. */
+  timeoutMs: number
+  /** V8 heap limit of each worker, in MB (`--max-old-space-size`). */
+  maxMemoryMb: number
+  /** The workers' environment (`SOURCE_DATE_EPOCH`, …). */
+  env: NodeJS.ProcessEnv
+}
+
+/** Why a worker died on a file. */
+export type CrashCause = 'timeout' | 'out-of-memory' | 'aborted' | 'crashed' | 'no-worker'
+
+/** The outcome of one file: the worker's result, or the crash that ended it, as a failed result. */
+export type PoolOutcome = WorkerResult & { crash?: CrashCause }
+
+interface Slot {
+  child: ChildProcess
+  ready: boolean
+  job?: { job: WorkerJob; resolve: (outcome: PoolOutcome) => void; started: number }
+  timer?: NodeJS.Timeout
+  timedOut: boolean
+  stderr: string
+}
+
+/** How many workers in a row may die before being ready before the pool gives up. */
+const MAX_STARTUP_FAILURES = 3
+
+/**
+ * A pool of long-lived child processes (`child_process.fork` with IPC), each
+ * rendering one file at a time. Why processes and not worker threads
+ * (piscina): a fatal V8 error (an abort, some parser crashes) takes the whole
+ * process down, threads included, and only a process boundary contains it;
+ * a process also has its own heap limit and can be killed when it hangs.
+ * When a worker dies on a file — abort, heap exhaustion, past the time
+ * limit — that file gets a failed outcome with the cause, and a fresh worker
+ * takes the dead one's place. `run` never rejects.
+ *
+ * @example
+ * const pool = new ProcessPool({ size: 2, setup, timeoutMs: 120_000, maxMemoryMb: 1024, env: process.env })
+ * const outcome = await pool.run({ id: 1, absolute: '/a/x.md', relative: 'x.md' })
+ * await pool.close()
+ */
+export class ProcessPool {
+  #options: ProcessPoolOptions
+  #slots = new Set<Slot>()
+  #waiting: { job: WorkerJob; resolve: (outcome: PoolOutcome) => void }[] = []
+  #closing = false
+  #startupFailures = 0
+  #lastStartupError = ''
+  #exited: Promise<void>[] = []
+  /** The largest resident set size a worker has reported, in bytes (for the summary and benchmarks). */
+  peakWorkerRss = 0
+
+  constructor(options: ProcessPoolOptions) {
+    this.#options = options
+    for (let i = 0; i < options.size; i++) this.#spawn()
+  }
+
+  /** Render one file on the next free worker. */
+  run(job: WorkerJob): Promise<PoolOutcome> {
+    return new Promise((resolve) => {
+      if (this.#startupFailures >= MAX_STARTUP_FAILURES) resolve(this.#noWorker(job))
+      else {
+        this.#waiting.push({ job, resolve })
+        this.#dispatch()
+      }
+    })
+  }
+
+  /** Let the workers finish their files, then stop them. */
+  async close(): Promise<void> {
+    this.#closing = true
+    for (const slot of this.#slots) {
+      if (!slot.job) slot.child.disconnect?.()
+    }
+    await Promise.all(this.#exited)
+  }
+
+  #spawn(): void {
+    const { script, execArgv } = workerEntry()
+    const child = fork(script, [], {
+      execArgv: [...execArgv, `--max-old-space-size=${this.#options.maxMemoryMb}`],
+      env: this.#options.env,
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      serialization: 'advanced',
+    })
+    const slot: Slot = { child, ready: false, timedOut: false, stderr: '' }
+    this.#slots.add(slot)
+    child.stderr?.setEncoding('utf8')
+    // Keep the tail only: it holds the fatal error line when V8 gives up.
+    child.stderr?.on('data', (text: string) => {
+      slot.stderr = (slot.stderr + text).slice(-8192)
+    })
+    child.on('message', (message: FromWorker) => this.#receive(slot, message))
+    // An IPC error means the child is gone; 'exit' handles it.
+    child.on('error', () => {})
+    this.#exited.push(new Promise((resolve) => child.once('exit', (code, signal) => {
+      this.#exit(slot, code, signal)
+      resolve()
+    })))
+    child.send({ type: 'setup', setup: this.#options.setup } satisfies ToWorker)
+  }
+
+  #receive(slot: Slot, message: FromWorker): void {
+    if (message.type === 'ready') {
+      slot.ready = true
+      this.#startupFailures = 0
+      this.#dispatch()
+    } else if (message.type === 'result' && slot.job && message.result.id === slot.job.job.id) {
+      clearTimeout(slot.timer)
+      const { resolve } = slot.job
+      slot.job = undefined
+      slot.stderr = ''
+      this.peakWorkerRss = Math.max(this.peakWorkerRss, message.result.maxRss ?? 0)
+      resolve(message.result)
+      if (this.#closing && this.#waiting.length === 0) slot.child.disconnect?.()
+      else this.#dispatch()
+    }
+  }
+
+  #dispatch(): void {
+    for (const slot of this.#slots) {
+      if (this.#waiting.length === 0) return
+      if (!slot.ready || slot.job || !slot.child.connected) continue
+      const next = this.#waiting.shift()!
+      slot.job = { ...next, started: performance.now() }
+      slot.stderr = ''
+      slot.timer = setTimeout(() => {
+        slot.timedOut = true
+        slot.child.kill('SIGKILL')
+      }, this.#options.timeoutMs)
+      slot.child.send({ type: 'job', job: next.job } satisfies ToWorker)
+    }
+  }
+
+  #exit(slot: Slot, code: number | null, signal: NodeJS.Signals | null): void {
+    clearTimeout(slot.timer)
+    this.#slots.delete(slot)
+    if (slot.job) {
+      const { job, resolve, started } = slot.job
+      slot.job = undefined
+      resolve(this.#crashOutcome(job, slot, code, signal, Math.round(performance.now() - started)))
+    } else if (!slot.ready && !this.#closing) {
+      this.#startupFailures++
+      this.#lastStartupError = lastLines(slot.stderr) || `exit code ${code ?? signal}`
+    }
+    if (this.#closing) return
+    if (this.#startupFailures >= MAX_STARTUP_FAILURES) {
+      // Workers die before they can take a file: an install problem, not an input's. Fail what waits, loudly.
+      for (const waiting of this.#waiting.splice(0)) waiting.resolve(this.#noWorker(waiting.job))
+      return
+    }
+    this.#spawn()
+  }
+
+  #crashOutcome(job: WorkerJob, slot: Slot, code: number | null, signal: NodeJS.Signals | null, ms: number): PoolOutcome {
+    const seconds = this.#options.timeoutMs / 1000
+    let crash: CrashCause
+    let reason: string
+    if (slot.timedOut) {
+      crash = 'timeout'
+      reason = `took longer than the ${seconds} s limit per file (--timeout); its worker was stopped and replaced`
+    } else if (/heap out of memory|Reached heap limit|Allocation failed/i.test(slot.stderr)) {
+      crash = 'out-of-memory'
+      reason = `ran out of memory: its worker passed the ${this.#options.maxMemoryMb} MB limit (--max-memory) and was replaced`
+    } else if (signal === 'SIGABRT' || code === 134) {
+      crash = 'aborted'
+      const fatal = /^.*(FATAL|Fatal|fatal|abort).*$/m.exec(slot.stderr)?.[0]?.trim()
+      reason = `made its worker process abort${fatal ? ` (${fatal})` : ''}; the worker was replaced`
+    } else {
+      crash = 'crashed'
+      reason = `its worker process exited unexpectedly (${signal ? `signal ${signal}` : `code ${code}`})${slot.stderr ? `: ${lastLines(slot.stderr)}` : ''}; the worker was replaced`
+    }
+    const diagnostic: ManifestDiagnostic = { severity: 'error', ruleId: crash, reason, line: 1, column: 1 }
+    return { id: job.id, status: 'failed', outputs: [], diagnostics: [diagnostic], ms, crash }
+  }
+
+  #noWorker(job: WorkerJob): PoolOutcome {
+    const reason = `no batch worker could start: ${this.#lastStartupError}`
+    return { id: job.id, status: 'failed', outputs: [], diagnostics: [{ severity: 'error', ruleId: 'no-worker', reason, line: 1, column: 1 }], ms: 0, crash: 'no-worker' }
+  }
+
+  /** Whether the workers keep dying before they are ready (an installation problem). */
+  get broken(): string | undefined {
+    return this.#startupFailures >= MAX_STARTUP_FAILURES ? this.#lastStartupError : undefined
+  }
+}
+
+/**
+ * The worker's entry: the TypeScript source through tsx when this module runs
+ * from source (tests, `node --import tsx`), else the built `batch-worker.js`
+ * beside the bundled CLI.
+ */
+function workerEntry(): { script: string; execArgv: string[] } {
+  const here = import.meta.url
+  if (here.endsWith('.ts')) {
+    const tsx = createRequire(here).resolve('tsx')
+    return { script: fileURLToPath(new URL('./worker.ts', here)), execArgv: ['--conditions=source', '--import', pathToFileURL(tsx).href] }
+  }
+  return { script: fileURLToPath(new URL('./batch-worker.js', here)), execArgv: [] }
+}
+
+function lastLines(text: string): string {
+  return text.trim().split('\n').slice(-3).join(' ').slice(0, 500)
+}

@@ -1,0 +1,266 @@
+import { createHash } from 'node:crypto'
+import { createReadStream } from 'node:fs'
+import { mkdir, readFile, stat } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { VFile } from 'vfile'
+import { reporter } from 'vfile-reporter'
+import { report } from '@cablekit/core'
+import { CliError, EXIT } from '../errors.js'
+import type { CliIo } from '../io.js'
+import type { RenderFormat } from '../render-source.js'
+import { contentHash, optionsHash } from './hashes.js'
+import { KeyMap } from './key-set.js'
+import { ManifestWriter, manifestFileName, readManifest, repairManifest, rewriteManifest } from './manifest.js'
+import type { ManifestDiagnostic, ManifestEntry } from './manifest.js'
+import { ProcessPool } from './process-pool.js'
+import type { PoolOutcome } from './process-pool.js'
+import { createProgress } from './progress.js'
+import type { BatchSummary, FileEvent, ProgressMode } from './progress.js'
+import { shardOf, shardTag } from './shard.js'
+import type { Shard } from './shard.js'
+import { planWalk, walkInputs } from './walk-inputs.js'
+import type { InputEntry } from './walk-inputs.js'
+import { sweepTemporaries, writeOutput } from './write-output.js'
+
+/** Options of {@link runBatch}; the `cablekit batch` flags. */
+export interface BatchOptions {
+  /** Folders, files and globs to render. */
+  inputs: string[]
+  /** Output folder. */
+  out: string
+  to: RenderFormat[]
+  theme?: string
+  /** Worker processes. */
+  jobs: number
+  shard?: Shard
+  /** Leave alone what an earlier run rendered from the same bytes with the same options (default true). */
+  resume: boolean
+  /** Render again inputs an earlier run failed on (default: a failure stands until the input or options change). */
+  retryFailed: boolean
+  /** Per-file time limit, milliseconds. */
+  timeoutMs: number
+  /** Heap limit per worker, MB. */
+  maxMemoryMb: number
+  progress: ProgressMode
+  /** The cablekit version, part of the options hash. */
+  version: string
+}
+
+/** Resume-map values: what an earlier run recorded for a path and content. */
+const EARLIER = { rendered: 1, failed: 2 } as const
+
+/**
+ * Render every cable source under the inputs into `out`, mirroring the input
+ * tree, on a pool of worker processes, with one manifest line per input. One
+ * bad input — invalid, hanging, exhausting memory or aborting its process —
+ * fails alone. Memory stays bounded whatever the archive's size: the walk
+ * streams, at most two files per worker are in flight, manifest lines go to
+ * disk as they come, and resume and compaction keep 16 bytes per input.
+ *
+ * @returns the summary; the caller exits 1 when `failed > 0`.
+ * @throws {CliError} for usage errors and when no worker can start.
+ */
+export async function runBatch(options: BatchOptions, io: CliIo): Promise<BatchSummary> {
+  const started = performance.now()
+  const out = resolve(io.cwd, options.out)
+  const tag = options.shard ? shardTag(options.shard) : 'all'
+  const plan = await planWalk(options.inputs, io.cwd, [out])
+  await mkdir(out, { recursive: true })
+  const progress = createProgress(options.progress, io)
+  const color = Boolean(io.stderr.isTTY) && !io.env['NO_COLOR']
+
+  const swept = await sweepTemporaries(out, tag)
+  if (swept > 0) progress.log(`cablekit batch: removed ${swept} temporary file${swept === 1 ? '' : 's'} left by a killed run\n`)
+
+  const hashOfOptions = optionsHash({
+    to: [...options.to].sort(),
+    theme: options.theme ?? null,
+    version: options.version,
+    // The only environment that changes the bytes: dates without a cable date.
+    sourceDateEpoch: io.env['SOURCE_DATE_EPOCH'] ?? null,
+  })
+  const manifestName = manifestFileName(options.shard)
+  const manifestPath = join(out, manifestName)
+  const torn = await repairManifest(manifestPath)
+  if (torn > 0) progress.log(`cablekit batch: ${manifestName}: cut a torn last line (${torn} bytes) left by a killed run\n`)
+  const earlier = options.resume ? await loadEarlier(manifestPath, out, hashOfOptions, options.retryFailed) : new KeyMap()
+
+  const inShard = (entry: InputEntry) => !options.shard || shardOf(entry.relative, options.shard.count) === options.shard.index
+  let total = 0
+  for await (const entry of walkInputs(plan)) if (inShard(entry)) total++
+
+  const writer = await ManifestWriter.open(manifestPath, { fresh: !options.resume })
+  const counts = { done: 0, rendered: 0, failed: 0, failedHere: 0, failedEarlier: 0, skipped: 0, resumed: 0 }
+  const seen = new KeyMap()
+  const shardText = options.shard ? `${options.shard.index}/${options.shard.count}` : undefined
+  progress.start(total, { jobs: options.jobs, ...(shardText ? { shard: shardText } : {}) })
+
+  let pool: ProcessPool | undefined
+  let broken: string | undefined
+  const inFlight = new Set<Promise<void>>()
+  const limit = options.jobs * 2
+
+  const record = async (entry: ManifestEntry, event: Omit<FileEvent, 'event' | 'done' | 'total' | 'failed' | 'path'>) => {
+    await writer.append(entry)
+    counts.done++
+    if (event.status === 'failed') {
+      counts.failed++
+      counts.failedHere++
+      progress.log(`${formatDiagnostics(entry.path, entry.diagnostics, color)}\n`)
+    } else if (event.status === 'rendered') counts.rendered++
+    else if (event.status === 'skipped') counts.skipped++
+    progress.file({ event: 'file', path: entry.path, ...event, done: counts.done, total, failed: counts.failed })
+  }
+
+  const finish = async (entry: InputEntry, outcome: PoolOutcome) => {
+    if (outcome.crash === 'no-worker') {
+      // Not this file's fault: leave it out of the manifest so the next run renders it.
+      broken = outcome.diagnostics[0]?.reason
+      return
+    }
+    // A worker that died never said what it read: hash the file here, so resume knows this failure too.
+    const hash = outcome.contentHash ?? (outcome.crash ? await hashFile(entry.absolute) : undefined)
+    await record(
+      { path: entry.relative, status: outcome.status, ...(hash ? { contentHash: hash } : {}), optionsHash: hashOfOptions, outputs: outcome.outputs, ms: outcome.ms, diagnostics: outcome.diagnostics },
+      { status: outcome.status, ms: outcome.ms, outputs: outcome.outputs, diagnostics: outcome.diagnostics },
+    )
+  }
+
+  let nextId = 0
+  try {
+    for await (const entry of walkInputs(plan)) {
+      if (broken) break
+      if (!inShard(entry)) continue
+      seen.set(entry.relative, 1)
+      if (entry.kind !== 'input') {
+        const failed = entry.kind === 'unreadable'
+        const diagnostics: ManifestDiagnostic[] = [{ severity: failed ? 'error' : 'info', ruleId: failed ? 'unreadable' : 'not-a-cable-source', reason: entry.reason ?? '' }]
+        await record({ path: entry.relative, status: failed ? 'failed' : 'skipped', outputs: [], diagnostics }, { status: failed ? 'failed' : 'skipped', diagnostics })
+        continue
+      }
+      if (earlier.size > 0) {
+        const previous = await previousOutcome(entry, earlier)
+        if (previous !== undefined) {
+          counts.done++
+          if (previous === EARLIER.rendered) counts.resumed++
+          else {
+            counts.failed++
+            counts.failedEarlier++
+          }
+          progress.file({ event: 'file', path: entry.relative, status: previous === EARLIER.rendered ? 'resumed' : 'failed', ...(previous === EARLIER.failed ? { earlier: true } : {}), done: counts.done, total, failed: counts.failed })
+          continue
+        }
+      }
+      pool ??= new ProcessPool({ size: options.jobs, setup: { to: options.to, ...(options.theme ? { theme: options.theme } : {}), out, tag }, timeoutMs: options.timeoutMs, maxMemoryMb: options.maxMemoryMb, env: io.env })
+      const task = pool.run({ id: ++nextId, absolute: entry.absolute, relative: entry.relative }).then((outcome) => finish(entry, outcome))
+      inFlight.add(task)
+      void task.finally(() => inFlight.delete(task))
+      if (inFlight.size >= limit) await Promise.race(inFlight)
+    }
+    await Promise.all(inFlight)
+  } finally {
+    await pool?.close()
+    await writer.close()
+  }
+  if (broken) throw new CliError(`${broken}\n(the manifest keeps what was done; run the batch again once this is fixed)`, EXIT.failed)
+
+  await compactManifest(manifestPath, seen, tag)
+  const seconds = (performance.now() - started) / 1000
+  const summary: BatchSummary = {
+    total,
+    rendered: counts.rendered,
+    failed: counts.failed,
+    skipped: counts.skipped,
+    resumed: counts.resumed,
+    seconds: Math.round(seconds * 1000) / 1000,
+    rate: Math.round(((counts.rendered + counts.failedHere) / Math.max(seconds, 0.001)) * 10) / 10,
+    peakRss: { main: process.resourceUsage().maxRSS * 1024, worker: pool?.peakWorkerRss ?? 0 },
+    ...(shardText ? { shard: shardText } : {}),
+    manifest: manifestName,
+  }
+  await writeOutput(join(out, options.shard ? `batch-summary.${tag}.json` : 'batch-summary.json'), `${JSON.stringify({ ...summary, optionsHash: hashOfOptions, complete: true }, null, 2)}\n`, tag)
+  progress.end(summary)
+  io.stderr.write(
+    `cablekit batch${shardText ? ` (shard ${shardText})` : ''}: ${summary.rendered} rendered, ${summary.failed} failed, ${summary.skipped} skipped` +
+      `${summary.resumed ? `, ${summary.resumed} already done` : ''} in ${seconds.toFixed(1)} s (${summary.rate} files/s)\n`,
+  )
+  if (counts.failedEarlier > 0) {
+    io.stderr.write(`cablekit batch: ${counts.failedEarlier} of the failures are unchanged since an earlier run; their diagnostics are in ${manifestName} (--retry-failed renders them again)\n`)
+  }
+  return summary
+}
+
+/**
+ * Read an earlier manifest into a compact map from (path, content hash) to
+ * what became of it, keeping only lines made with the same options, and
+ * rendered lines only when every output is still there at its recorded size.
+ */
+async function loadEarlier(manifestPath: string, out: string, hashOfOptions: string, retryFailed: boolean): Promise<KeyMap> {
+  const earlier = new KeyMap()
+  for await (const { entry } of readManifest(manifestPath)) {
+    if (!entry?.contentHash || entry.optionsHash !== hashOfOptions) continue
+    const key = `${entry.path}\0${entry.contentHash}`
+    if (entry.status === 'failed') {
+      if (!retryFailed) earlier.set(key, EARLIER.failed)
+      continue
+    }
+    if (entry.status !== 'rendered' || entry.outputs.length === 0) continue
+    let whole = true
+    for (const output of entry.outputs) {
+      const info = await stat(join(out, output.path)).catch(() => undefined)
+      if (info?.size !== output.bytes) {
+        whole = false
+        break
+      }
+    }
+    if (whole) earlier.set(key, EARLIER.rendered)
+  }
+  return earlier
+}
+
+async function hashFile(path: string): Promise<string | undefined> {
+  try {
+    const hash = createHash('sha256')
+    for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer)
+    return `sha256:${hash.digest('hex')}`
+  } catch {
+    return undefined
+  }
+}
+
+async function previousOutcome(entry: InputEntry, earlier: KeyMap): Promise<number | undefined> {
+  let bytes: Uint8Array
+  try {
+    bytes = await readFile(entry.absolute)
+  } catch {
+    return undefined
+  }
+  return earlier.get(`${entry.relative}\0${contentHash(bytes)}`)
+}
+
+/**
+ * Leave one line per input in the manifest: the last one written for each
+ * path this run saw (a resumed input keeps its earlier line; a re-rendered
+ * one, its new line), dropping inputs no longer in the archive.
+ */
+async function compactManifest(manifestPath: string, seen: KeyMap, tag: string): Promise<void> {
+  const last = new KeyMap(seen.size)
+  let lines = 0
+  let valid = 0
+  for await (const { line, entry } of readManifest(manifestPath)) {
+    lines++
+    if (!entry) continue
+    valid++
+    last.set(entry.path, line)
+  }
+  if (lines === valid && last.size === valid && valid === seen.size) return
+  await rewriteManifest([manifestPath], manifestPath, ({ line, entry }) => seen.has(entry!.path) && last.get(entry!.path) === line, tag)
+}
+
+function formatDiagnostics(path: string, diagnostics: ManifestDiagnostic[], color: boolean): string {
+  const file = new VFile({ path })
+  for (const diagnostic of diagnostics) {
+    report(file, diagnostic.severity, diagnostic.ruleId ?? 'batch', diagnostic.reason, diagnostic.line ? { line: diagnostic.line, column: diagnostic.column ?? 1 } : undefined)
+  }
+  return reporter([file], { color })
+}

@@ -1,0 +1,122 @@
+import { opendir, stat } from 'node:fs/promises'
+import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path'
+import picomatch from 'picomatch'
+import { CliError, EXIT } from '../errors.js'
+
+/** The extensions a batch renders; every other file is skipped and counted. */
+export const INPUT_EXTENSIONS: readonly string[] = ['.md', '.txt', '.json']
+
+/** One file found by {@link walkInputs}. */
+export interface InputEntry {
+  /** Absolute path. */
+  absolute: string
+  /** POSIX path relative to the walk's base: the key in the manifest, the shard hash and the output tree. */
+  relative: string
+  /** `input` to render, `skipped` (not a cable format), or `unreadable` (a folder that could not be listed). */
+  kind: 'input' | 'skipped' | 'unreadable'
+  /** Why it is skipped or unreadable. */
+  reason?: string
+}
+
+type Root = { type: 'folder'; path: string } | { type: 'file'; path: string } | { type: 'glob'; path: string; match: (relative: string) => boolean }
+
+/** What to walk: the roots named on the command line, and the folder every relative path is taken from. */
+export interface WalkPlan {
+  /** The deepest folder holding every root: relative paths (and so the output tree) start here. */
+  base: string
+  roots: Root[]
+  /** Absolute folders never entered (the output folder when it sits inside the input tree). */
+  exclude: string[]
+}
+
+/**
+ * Check the command line's folders, files and globs and find their common
+ * base folder. A single folder is its own base, so `batch archive -o out`
+ * writes `archive/2009/x.md` as `out/2009/x.pdf`.
+ *
+ * @throws {CliError} with the usage exit code for a path that does not exist.
+ */
+export async function planWalk(specs: string[], cwd: string, exclude: string[] = []): Promise<WalkPlan> {
+  const roots: Root[] = []
+  for (const spec of specs) {
+    const scan = picomatch.scan(spec)
+    if (scan.isGlob) {
+      const base = resolve(cwd, scan.base === '' ? '.' : scan.base)
+      const matcher = picomatch(scan.glob, { dot: false })
+      roots.push({ type: 'glob', path: base, match: (path) => matcher(path) })
+      continue
+    }
+    const path = resolve(cwd, spec)
+    let info
+    try {
+      info = await stat(path)
+    } catch {
+      throw new CliError(`no such file or folder: ${spec}`, EXIT.usage)
+    }
+    roots.push(info.isDirectory() ? { type: 'folder', path } : { type: 'file', path })
+  }
+  if (roots.length === 0) throw new CliError('name at least one folder, file or glob to render', EXIT.usage)
+  const folders = roots.map((root) => (root.type === 'file' ? dirname(root.path) : root.path))
+  return { base: commonFolder(folders), roots, exclude: exclude.map((path) => resolve(cwd, path)) }
+}
+
+/**
+ * Walk the plan's roots and yield every file, one folder in memory at a time
+ * (entries sorted by code point in each folder, so every run and every machine
+ * sees the same order). Hidden entries (starting with `.`) are not entered:
+ * they are version-control folders, editor files and the batch's own
+ * temporary files. Symbolic links to files are followed, links to folders are
+ * not (no cycles).
+ *
+ * @example for await (const entry of walkInputs(await planWalk(['archive'], cwd))) …
+ */
+export async function* walkInputs(plan: WalkPlan): AsyncGenerator<InputEntry> {
+  for (const root of plan.roots) {
+    if (root.type === 'file') yield classify(root.path, plan.base)
+    else yield* walkFolder(root.path, plan, root.type === 'glob' ? (path) => root.match(posix(relative(root.path, path))) : undefined)
+  }
+}
+
+async function* walkFolder(folder: string, plan: WalkPlan, match?: (absolute: string) => boolean): AsyncGenerator<InputEntry> {
+  if (plan.exclude.includes(folder)) return
+  const entries: { name: string; kind: 'file' | 'folder' }[] = []
+  try {
+    for await (const entry of await opendir(folder)) {
+      if (entry.name.startsWith('.')) continue
+      if (entry.isDirectory()) entries.push({ name: entry.name, kind: 'folder' })
+      else if (entry.isFile()) entries.push({ name: entry.name, kind: 'file' })
+      else if (entry.isSymbolicLink()) {
+        const target = await stat(join(folder, entry.name)).catch(() => undefined)
+        if (target?.isFile()) entries.push({ name: entry.name, kind: 'file' })
+      }
+    }
+  } catch (error) {
+    yield { absolute: folder, relative: posix(relative(plan.base, folder)) || '.', kind: 'unreadable', reason: `cannot list the folder (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` }
+    return
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+  for (const entry of entries) {
+    const path = join(folder, entry.name)
+    if (entry.kind === 'folder') yield* walkFolder(path, plan, match)
+    else if (!match || match(path)) yield classify(path, plan.base)
+  }
+}
+
+function classify(absolute: string, base: string): InputEntry {
+  const path = posix(relative(base, absolute))
+  const extension = extname(absolute).toLowerCase()
+  if (INPUT_EXTENSIONS.includes(extension)) return { absolute, relative: path, kind: 'input' }
+  return { absolute, relative: path, kind: 'skipped', reason: `not a cable source (${INPUT_EXTENSIONS.join(', ')})` }
+}
+
+function commonFolder(folders: string[]): string {
+  let common = folders[0]!
+  for (const folder of folders.slice(1)) {
+    while (common !== dirname(common) && !(folder === common || folder.startsWith(common.endsWith(sep) ? common : common + sep))) common = dirname(common)
+  }
+  return isAbsolute(common) ? common : resolve(common)
+}
+
+function posix(path: string): string {
+  return sep === '/' ? path : path.split(sep).join('/')
+}

@@ -1,0 +1,40 @@
+import type { ManifestDiagnostic, ManifestOutput } from './manifest.js'
+
+/** What every worker of a batch is told once, before its first file. */
+export interface WorkerSetup {
+  /** Output formats. */
+  to: ('pdf' | 'docx')[]
+  /** Theme name, or each cable's family when absent. */
+  theme?: string
+  /** Absolute output folder. */
+  out: string
+  /** Shard tag for temporary names (`all` when unsharded). */
+  tag: string
+}
+
+/** One file to render. */
+export interface WorkerJob {
+  id: number
+  /** Absolute path to read. */
+  absolute: string
+  /** POSIX path relative to the input base: names the outputs and the diagnostics. */
+  relative: string
+}
+
+/** What a worker reports for one file it handled (a crash is reported by the pool instead). */
+export interface WorkerResult {
+  id: number
+  status: 'rendered' | 'failed'
+  contentHash?: string
+  outputs: ManifestOutput[]
+  diagnostics: ManifestDiagnostic[]
+  ms: number
+  /** The worker's peak resident set size so far, in bytes. */
+  maxRss?: number
+}
+
+/** Messages from the parent process to a worker. */
+export type ToWorker = { type: 'setup'; setup: WorkerSetup } | { type: 'job'; job: WorkerJob }
+
+/** Messages from a worker to the parent process. */
+export type FromWorker = { type: 'ready' } | { type: 'result'; result: WorkerResult }

@@ -1,0 +1,107 @@
+/**
+ * The child process of `cablekit batch`: one per core, long-lived, so fonts,
+ * themes and shaping caches are loaded once and reused for every file it is
+ * given. It reads a file, renders it with `renderSource` (the same code as
+ * `cablekit render`), writes each output atomically, and reports the outcome.
+ * Anything that kills it (an abort, heap exhaustion, the parent's time limit)
+ * is contained by the process boundary; the pool records the cause and starts
+ * another.
+ */
+import { readFile } from 'node:fs/promises'
+import { dirname, join, posix } from 'node:path'
+import { hasErrors, severityOf } from '@cablekit/core'
+import { renderSource } from '../render-source.js'
+import { contentHash } from './hashes.js'
+import type { ManifestOutput } from './manifest.js'
+import type { FromWorker, ToWorker, WorkerJob, WorkerResult, WorkerSetup } from './worker-protocol.js'
+import { fsyncDirectory, writeOutput } from './write-output.js'
+
+let setup: WorkerSetup | undefined
+
+// The parent died or closed the pool: nothing more will come.
+process.on('disconnect', () => process.exit(0))
+
+process.on('message', (message: ToWorker) => {
+  if (message.type === 'setup') {
+    setup = message.setup
+    void warm(setup).then(() => send({ type: 'ready' }))
+  } else if (message.type === 'job' && setup) {
+    void handle(message.job, setup).then((result) => send({ type: 'result', result: { ...result, maxRss: process.resourceUsage().maxRSS * 1024 } }))
+  }
+})
+
+function send(message: FromWorker): void {
+  process.send?.(message)
+}
+
+async function handle(job: WorkerJob, setup: WorkerSetup): Promise<WorkerResult> {
+  const started = performance.now()
+  const elapsed = () => Math.round(performance.now() - started)
+  let bytes: Uint8Array
+  try {
+    bytes = await readFile(job.absolute)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    return { id: job.id, status: 'failed', outputs: [], diagnostics: [{ severity: 'error', ruleId: 'unreadable', reason: `cannot read the file (${code ?? (error as Error).message})`, line: 1, column: 1 }], ms: elapsed() }
+  }
+  const hash = contentHash(bytes)
+  testPoison(bytes)
+  try {
+    const { file, outputs } = await renderSource(bytes, job.relative, { to: setup.to, ...(setup.theme ? { theme: setup.theme } : {}) })
+    const folder = dirname(job.relative)
+    const written: ManifestOutput[] = []
+    for (const output of outputs) {
+      const path = folder === '.' ? output.name : posix.join(folder, output.name)
+      await writeOutput(join(setup.out, path), output.bytes, setup.tag)
+      written.push({ path, bytes: output.bytes.byteLength })
+    }
+    if (written.length > 0) await fsyncDirectory(join(setup.out, folder))
+    const diagnostics = file.messages.map((message) => ({
+      severity: severityOf(message),
+      ...(message.ruleId ? { ruleId: message.ruleId } : {}),
+      reason: message.reason,
+      ...(message.line !== undefined ? { line: message.line } : {}),
+      ...(message.column !== undefined ? { column: message.column } : {}),
+    }))
+    const status = hasErrors(file) || written.length === 0 ? 'failed' : 'rendered'
+    return { id: job.id, status, contentHash: hash, outputs: written, diagnostics, ms: elapsed() }
+  } catch (error) {
+    // renderSource turns bad input into diagnostics; this is a bug or a full disk, still one file's failure.
+    return { id: job.id, status: 'failed', contentHash: hash, outputs: [], diagnostics: [{ severity: 'error', ruleId: 'render-crashed', reason: `rendering failed: ${(error as Error).message ?? String(error)}`, line: 1, column: 1 }], ms: elapsed() }
+  }
+}
+
+/** Load fonts, themes and caches once, by rendering a small cable of each family and throwing it away. */
+async function warm(setup: WorkerSetup): Promise<void> {
+  const samples = [
+    ['warm.md', '---\nid: WARM\nlang: fr\nclassification: confidentiel\nsubject: Préchauffage.\n---\n\nJ’ai l’honneur de vous faire part de ce texte.\n'],
+    ['warm.md', '---\nid: 09WARM1\nlang: en\nclassification: CONFIDENTIAL\nsubject: WARM UP\n---\n\n1\\. (C) Warm up.\n'],
+  ] as const
+  for (const [path, text] of samples) {
+    try {
+      await renderSource(new TextEncoder().encode(text), path, { to: setup.to, ...(setup.theme ? { theme: setup.theme } : {}) })
+    } catch {
+      // A failed warm-up only means the first real file pays for loading.
+    }
+  }
+}
+
+/**
+ * TEST HOOK, inert unless the environment has `CABLEKIT_TEST_POISON=1`: a file
+ * containing `CABLEKIT-TEST-POISON:abort`, `:hang` or `:oom` makes this worker
+ * abort the process, loop forever, or exhaust its heap, so tests can check
+ * that the batch contains each failure to that one file. Real inputs cannot
+ * trigger it: without the variable the marker is ordinary text.
+ */
+function testPoison(bytes: Uint8Array): void {
+  if (process.env['CABLEKIT_TEST_POISON'] !== '1') return
+  const kind = /CABLEKIT-TEST-POISON:(abort|hang|oom)/.exec(Buffer.from(bytes).toString('latin1'))?.[1]
+  if (kind === 'abort') process.abort()
+  // Block for ever without spinning a core (an empty `for (;;)` is dropped by the bundler): only the time limit ends it.
+  if (kind === 'hang') Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0)
+  if (kind === 'oom') {
+    // Large chunks, so V8 gives up at once instead of collecting for long near the limit.
+    const hoard: number[][] = []
+    for (;;) hoard.push(new Array<number>(1e6).fill(Math.random()))
+  }
+}

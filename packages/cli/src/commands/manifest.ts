@@ -1,0 +1,29 @@
+import type { Command } from 'commander'
+import { resolve } from 'node:path'
+import { mergeManifests } from '../batch/merge-manifests.js'
+import { EXIT } from '../errors.js'
+import type { CliIo } from '../io.js'
+
+/** `cablekit manifest merge OUT`: join the shard manifests of a sharded batch into `manifest.jsonl`. */
+export function registerManifest(program: Command, io: CliIo, done: (code: number) => void): void {
+  const manifest = program.command('manifest').description('work with the manifests `cablekit batch` writes')
+  manifest
+    .command('merge')
+    .description('join OUT/manifest.shard-i-of-n.jsonl into OUT/manifest.jsonl and check that the shards cover the archive exactly once')
+    .argument('<out>', 'the batch output folder')
+    .option('--json', 'print the report as JSON on stdout')
+    .action(async (out: string, flags: { json?: boolean }) => {
+      const report = await mergeManifests(resolve(io.cwd, out))
+      const problems: string[] = []
+      if (report.missing.length > 0) problems.push(`missing shard${report.missing.length === 1 ? '' : 's'} ${report.missing.join(', ')} of ${report.shards}: run ${report.missing.map((index) => `--shard ${index}/${report.shards}`).join(', ')}`)
+      for (const shard of report.incomplete) {
+        problems.push(`shard ${shard.shard}/${report.shards} is incomplete: ${shard.recorded} inputs recorded${shard.expected !== undefined ? ` of ${shard.expected}` : ', and no summary of a finished run'}: run it again (it resumes)`)
+      }
+      if (report.overlaps.count > 0) problems.push(`${report.overlaps.count} input${report.overlaps.count === 1 ? '' : 's'} recorded by more than one shard (first kept), e.g. ${report.overlaps.paths.slice(0, 3).join(', ')}`)
+      if (flags.json) io.stdout.write(`${JSON.stringify(report)}\n`)
+      else io.stdout.write(`merged ${report.present.length} of ${report.shards} shard manifests: ${report.entries} inputs (${report.rendered} rendered, ${report.failed} failed, ${report.skipped} skipped) into manifest.jsonl\n`)
+      if (report.misplaced > 0) io.stderr.write(`cablekit manifest merge: warning: ${report.misplaced} inputs were recorded by a shard that does not own them (renamed files, or runs with another shard count)\n`)
+      for (const problem of problems) io.stderr.write(`cablekit manifest merge: ${problem}\n`)
+      done(problems.length > 0 ? EXIT.failed : EXIT.ok)
+    })
+}
