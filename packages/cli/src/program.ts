@@ -3,6 +3,12 @@ import { createRequire } from 'node:module'
 import { CliError, EXIT } from './errors.js'
 import type { CliIo } from './io.js'
 import { registerParse } from './commands/parse.js'
+import { registerRender } from './commands/render.js'
+import { registerConvert } from './commands/convert.js'
+import { registerBatch } from './commands/batch.js'
+import { registerManifest } from './commands/manifest.js'
+import { registerRedact } from './commands/redact.js'
+import { registerDossier } from './commands/dossier.js'
 
 const require = createRequire(import.meta.url)
 const { version } = require('../package.json') as { version: string }
@@ -27,6 +33,12 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     })
     .showHelpAfterError('(run `cablekit --help` for usage)')
   registerParse(program, io, done)
+  registerRender(program, io, done)
+  registerConvert(program, io, done)
+  registerBatch(program, io, done)
+  registerManifest(program, io, done)
+  registerRedact(program, io, done)
+  registerDossier(program, io, done)
   try {
     await program.parseAsync(argv, { from: 'user' })
   } catch (error) {

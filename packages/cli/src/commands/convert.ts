@@ -36,8 +36,9 @@ export function registerConvert(program: Command, io: CliIo, done: (code: number
     .option('-o, --output <path>', 'output file (one cable) or directory')
     .option('--from <format>', 'force the source format: markdown, text or json', formatOption)
     .option('--fix', 'apply suggested OCR fixes, recording each in the provenance')
-    .action(async (input: string, options: { to: Target; output?: string; from?: SourceFormat; fix?: boolean }) => {
-      const [result] = await readInputs([input], io.cwd, { ...(options.from ? { from: options.from } : {}), fix: options.fix === true })
+    .option('--keep-redacted', 'keep the text of `:redact[…]` directives (for editing sources; by default it is dropped)')
+    .action(async (input: string, options: { to: Target; output?: string; from?: SourceFormat; fix?: boolean; keepRedacted?: boolean }) => {
+      const [result] = await readInputs([input], io.cwd, { ...(options.from ? { from: options.from } : {}), fix: options.fix === true, keepRedacted: options.keepRedacted === true })
       printDiagnostics([result!.file], io)
       if (!result || hasErrors(result.file) || result.cables.length === 0) {
         done(EXIT.failed)

@@ -1,0 +1,154 @@
+import { createWriteStream } from 'node:fs'
+import { mkdir, rename, rm } from 'node:fs/promises'
+import { basename, dirname, extname, join, resolve } from 'node:path'
+import { pipeline } from 'node:stream/promises'
+import type { Command } from 'commander'
+import { hasErrors, RedactionRuleError } from '@cablekit/core'
+import type { RedactOptions, SourceFormat } from '@cablekit/core'
+import { THEME_NAMES, toDossierDocx, toDossierPdfStream } from '@cablekit/render'
+import type { DossierEntry, DossierOrder, ThemeName } from '@cablekit/render'
+import { printDiagnostics } from '../diagnostics.js'
+import { loadDossier } from '../dossier/load-dossier.js'
+import type { DossierFile } from '../dossier/load-dossier.js'
+import { CliError, EXIT } from '../errors.js'
+import type { CliIo } from '../io.js'
+import { formatOption } from '../options.js'
+import { readInputs } from '../read-inputs.js'
+import { writeAtomic } from '../write-atomic.js'
+
+interface DossierCommandOptions {
+  out: string
+  title?: string
+  subtitle?: string
+  editor?: string
+  date?: string
+  order?: DossierOrder
+  theme?: ThemeName
+  duplex?: boolean
+  annotate?: boolean
+  index: boolean
+  match: string[]
+  regex: string[]
+  field: string[]
+  reason?: string
+  from?: SourceFormat
+}
+
+const collect = (value: string, previous: string[]) => [...previous, value]
+
+/**
+ * `cablekit dossier <files…|dossier.yml> -o book.pdf|book.docx`: print many
+ * cables, of any source format, as one book with a cover, an introduction,
+ * a table of contents, the cables and an index.
+ */
+export function registerDossier(program: Command, io: CliIo, done: (code: number) => void): void {
+  program
+    .command('dossier')
+    .description('print many cables (Markdown, raw text or JSON, mixed) as one book: cover, introduction, contents, the cables, index')
+    .argument('<inputs...>', 'cable files, or one dossier.yml that lists them with the title, introduction and options')
+    .requiredOption('-o, --out <file>', 'the book to write: a .pdf or .docx file')
+    .option('--title <text>', 'the title (overrides the dossier file)')
+    .option('--subtitle <text>', 'the subtitle')
+    .option('--editor <text>', 'who edited the dossier')
+    .option('--date <iso>', 'the date of the dossier, e.g. 2026-11-01')
+    .option('--order <order>', 'listed, date or reference', (value: string) => {
+      if (!['listed', 'date', 'reference'].includes(value)) throw new CliError('`--order` expects listed, date or reference', EXIT.usage)
+      return value
+    })
+    .option('--theme <name>', `one theme for every cable (${THEME_NAMES.join(', ')}); default: each cable's family`, (value: string) => {
+      if (!(THEME_NAMES as readonly string[]).includes(value)) throw new CliError(`unknown theme \`${value}\`; known: ${THEME_NAMES.join(', ')}`, EXIT.usage)
+      return value
+    })
+    .option('--duplex', 'printed on both sides: each cable starts on an odd page')
+    .option('--annotate', 'print the OCR fixes recorded by `--fix` as editor’s notes (N.d.E.)')
+    .option('--no-index', 'leave out the index of tags, places and senders')
+    .option('--match <text>', 'a text to redact in every cable; repeatable', collect, [])
+    .option('--regex <re>', 'a regular expression to redact; repeatable', collect, [])
+    .option('--field <name>', 'a field to withhold in every cable; repeatable', collect, [])
+    .option('--reason <text>', 'the reason printed on redaction bars')
+    .option('--from <format>', 'force the source format of cable files: markdown, text or json', formatOption)
+    .action(async (inputs: string[], options: DossierCommandOptions) => {
+      const out = resolve(io.cwd, options.out)
+      const format = extname(out).toLowerCase()
+      if (format !== '.pdf' && format !== '.docx') throw new CliError('`-o` must name a .pdf or .docx file', EXIT.usage)
+
+      let spec: DossierFile = { cables: inputs.map((path) => ({ path })) }
+      const yml = inputs.length === 1 && /\.ya?ml$/i.test(inputs[0]!)
+      if (yml) {
+        const { dossier, file } = await loadDossier(inputs[0]!, io.cwd)
+        printDiagnostics([file], io)
+        if (!dossier) {
+          done(EXIT.failed)
+          return
+        }
+        spec = dossier
+      }
+      const title = options.title ?? spec.title
+      if (!title) throw new CliError('the dossier needs a title: give `--title` or `title:` in dossier.yml', EXIT.usage)
+
+      const results = await readInputs(spec.cables.map((cable) => cable.path), io.cwd, options.from ? { from: options.from } : {})
+      printDiagnostics(results.map((result) => result.file), io)
+      // A book without one of its cables is not what was asked for: nothing is written.
+      if (results.some((result) => hasErrors(result.file) || result.cables.length === 0)) {
+        io.stderr.write('cablekit dossier: no book written, as some inputs could not be read\n')
+        done(EXIT.failed)
+        return
+      }
+      const cables: DossierEntry[] = results.flatMap((result, index) => result.cables.map((cable) => ({ cable, ...(spec.cables[index]!.theme ? { theme: spec.cables[index]!.theme } : {}) })))
+      const redact: RedactOptions | undefined =
+        options.match.length + options.regex.length + options.field.length > 0 || spec.redact
+          ? {
+              match: [...(spec.redact?.match ?? []), ...options.match],
+              regex: [...(spec.redact?.regex ?? []), ...options.regex],
+              fields: [...(spec.redact?.fields ?? []), ...options.field],
+              ...((options.reason ?? spec.redact?.reason) !== undefined ? { reason: (options.reason ?? spec.redact?.reason)! } : {}),
+            }
+          : undefined
+      const dossier = {
+        title,
+        ...pick('subtitle', options.subtitle ?? spec.subtitle),
+        ...pick('editor', options.editor ?? spec.editor),
+        ...pick('date', options.date ?? spec.date),
+        ...pick('lang', spec.lang),
+        ...pick('introduction', spec.introduction),
+        cables,
+      }
+      const settings = {
+        ...pick('order', options.order ?? spec.order),
+        ...pick('theme', options.theme ?? spec.theme),
+        duplex: options.duplex === true || spec.duplex === true,
+        annotate: options.annotate === true || spec.annotate === true,
+        index: options.index !== false && spec.index !== false,
+        ...(redact ? { redact } : {}),
+        env: io.env,
+      }
+      try {
+        if (format === '.docx') await writeAtomic(out, await toDossierDocx(dossier, settings))
+        else await writeStreamAtomic(out, () => toDossierPdfStream(dossier, settings))
+      } catch (error) {
+        if (error instanceof RedactionRuleError || error instanceof RangeError) throw new CliError(error.message.replace(/^cablekit redact: /, ''), EXIT.usage)
+        throw error
+      }
+      io.stderr.write(`cablekit dossier: ${cables.length} cable${cables.length === 1 ? '' : 's'} written to ${options.out}\n`)
+      done(EXIT.ok)
+    })
+}
+
+function pick<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V }
+}
+
+let counter = 0
+
+/** Stream into a temporary file beside the target, then rename: a failure leaves no half book. */
+async function writeStreamAtomic(path: string, open: () => NodeJS.ReadableStream): Promise<void> {
+  await mkdir(dirname(path), { recursive: true })
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${++counter}.tmp`)
+  try {
+    await pipeline(open(), createWriteStream(temporary))
+    await rename(temporary, path)
+  } catch (error) {
+    await rm(temporary, { force: true })
+    throw error
+  }
+}

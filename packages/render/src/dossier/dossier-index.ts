@@ -1,0 +1,52 @@
+import { redactionPlaceholder } from '@cablekit/core'
+import type { Cable } from '@cablekit/core'
+import type { IndexLine } from './dossier-chrome.js'
+import type { DossierLabels } from './dossier-labels.js'
+import { naturalCompare } from './prepare-dossier.js'
+
+/** One section of a dossier's index: a heading and its terms, each with the pages where cables that carry it start. */
+export interface IndexSection {
+  heading: string
+  terms: { term: string; pages: string[] }[]
+}
+
+const PLACEHOLDER = redactionPlaceholder().slice(0, -1)
+
+/**
+ * The index of a dossier: tags, places and senders, each term with the
+ * labels of the pages where the cables that carry it start. Withheld values
+ * (placeholders) are not terms.
+ *
+ * @param starts the page label where each cable starts, in the same order as `cables`.
+ */
+export function indexSections(cables: readonly Cable[], starts: readonly string[], labels: DossierLabels): IndexSection[] {
+  const sections: [string, (cable: Cable) => readonly string[]][] = [
+    [labels.tags, (cable) => cable.tags ?? []],
+    [labels.places, (cable) => (cable.place ? [cable.place] : [])],
+    [labels.senders, (cable) => (cable.from ? [cable.from] : [])],
+  ]
+  return sections
+    .map(([heading, terms]) => {
+      const pages = new Map<string, { term: string; pages: string[] }>()
+      cables.forEach((cable, index) => {
+        for (const raw of terms(cable)) {
+          const term = raw.trim()
+          if (!term || term.includes(PLACEHOLDER)) continue
+          const key = term.normalize('NFKC').toLowerCase()
+          const entry = pages.get(key) ?? { term, pages: [] }
+          const page = starts[index]!
+          if (!entry.pages.includes(page)) entry.pages.push(page)
+          pages.set(key, entry)
+        }
+      })
+      return { heading, terms: [...pages.values()].sort((a, b) => naturalCompare(a.term, b.term) || (a.term < b.term ? -1 : 1)) }
+    })
+    .filter((section) => section.terms.length > 0)
+}
+
+/** The index as printable lines: `term — 3, 17, 25`, the first of each section under its heading. */
+export function dossierIndex(cables: readonly Cable[], starts: readonly string[], labels: DossierLabels): IndexLine[] {
+  return indexSections(cables, starts, labels).flatMap((section) =>
+    section.terms.map((term, index) => ({ ...(index === 0 ? { heading: section.heading } : {}), text: `${term.term} — ${term.pages.join(', ')}` })),
+  )
+}
