@@ -32,7 +32,7 @@ export interface FromMarkdownOptions extends SourceOptions {
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkDirective)
 
 /** Directives the model knows; any other is put back as the text it was written as. */
-const KNOWN_DIRECTIVES = new Set(['redact', 'sic'])
+const KNOWN_DIRECTIVES = new Set(['redact', 'sic', 'nde'])
 
 /**
  * Read a cable from Markdown with YAML front matter: the front matter gives the
@@ -97,9 +97,12 @@ function resolveDirectives(parent: Parent, source: string, file: VFile, keepReda
     if (node.type === 'textDirective' || node.type === 'leafDirective' || node.type === 'containerDirective') {
       if (node.name === 'redact' && !keepRedacted) {
         const reason = node.attributes?.['reason'] ?? undefined
-        const redaction = { type: 'redaction' as const, ...(reason ? { reason } : {}), ...(node.position ? { position: node.position } : {}) }
+        // The node keeps where the span started, never where it ended: the end
+        // offset would tell the secret's length.
+        const at = node.position ? { position: { start: node.position.start, end: node.position.start } } : {}
+        const redaction = { type: 'redaction' as const, ...(reason ? { reason } : {}), ...at }
         if (node.type === 'textDirective') children[index] = redaction
-        else children[index] = { type: 'paragraph', children: [redaction], ...(node.position ? { position: node.position } : {}) }
+        else children[index] = { type: 'paragraph', children: [redaction], ...at }
         continue
       }
       if (!KNOWN_DIRECTIVES.has(node.name)) {

@@ -240,7 +240,10 @@ function asProvenance(value: unknown, path: Path, ctx: Ctx): CableHeader['proven
       record['fixes'].forEach((fix: unknown, index) => {
         const f = asRecord(fix, [...path, 'fixes', index], ctx, ['original', 'replacement', 'line', 'column', 'rule'])
         if (!f) return
-        const { original, replacement, line, column, rule } = f
+        const { original, replacement, rule } = f
+        // Front matter reads every scalar as a string: accept whole numbers written either way.
+        const line = wholeNumber(f['line'])
+        const column = wholeNumber(f['column'])
         if (typeof original !== 'string' || typeof replacement !== 'string' || !Number.isInteger(line) || !Number.isInteger(column) || (line as number) < 1 || (column as number) < 1) {
           report(ctx.file, 'error', 'bad-type', 'a fix needs `original` and `replacement` texts and positive whole `line` and `column`', ctx.locate([...path, 'fixes', index]))
           return
@@ -251,4 +254,9 @@ function asProvenance(value: unknown, path: Path, ctx: Ctx): CableHeader['proven
     }
   }
   return Object.keys(out).length > 0 ? out : undefined
+}
+
+function wholeNumber(value: unknown): number | undefined {
+  if (typeof value === 'number') return value
+  return typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : undefined
 }
