@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest'
+
+// The public API of each package, exactly: a change here is a change of API,
+// to be made on purpose and noted in the changelog.
+describe('exported names', () => {
+  it('@cablekit/core', async () => {
+    expect(Object.keys(await import('@cablekit/core')).sort()).toEqual(
+    [
+      'CLASSIFICATION_ALIASES', 'CLASSIFICATION_LABELS', 'CLASSIFICATION_LEVELS', 'DEFAULT_MARKDOWN_LIMITS',
+      'DIAGNOSTIC_SOURCE', 'EDITOR_NOTE_IDENTIFIER', 'EDITOR_NOTE_MARKS', 'HEADER_KEYS', 'MAX_YAML_ALIASES',
+      'MAX_YAML_DEPTH', 'MIN_KEY_BYTES', 'PRECEDENCE_ALIASES', 'PRECEDENCE_LABELS', 'PRECEDENCE_LEVELS',
+      'REDACTABLE_FIELDS', 'RedactionRuleError', 'annotateFixes', 'attachmentSchema', 'cableJsonSchema',
+      'cableSchema', 'classificationSchema', 'compileRedactionRules', 'decode', 'detectFormat',
+      'distributionSchema', 'editorNoteMark', 'editorialMarks', 'fixSchema', 'foldString', 'foldText',
+      'foldWording', 'fromJson', 'fromMarkdown', 'fromText', 'hasErrors', 'isIsoDate', 'issuerSchema',
+      'keyedHash', 'markEditorNotes', 'nodeSchema', 'noteDefinition', 'parse', 'parseFrenchDate',
+      'parseFrontMatter', 'precedenceSchema', 'provenanceSchema', 'publicationSchema', 'redact',
+      'redactionPlaceholder', 'regexFromString', 'report', 'resolveClassification', 'resolvePrecedence',
+      'severityOf', 'stripPositions', 'toJson', 'toMarkdown',
+    ],
+    )
+  })
+
+  it('@cablekit/render', async () => {
+    expect(Object.keys(await import('@cablekit/render')).sort()).toEqual(
+    [
+      'ENGLISH_LABELS', 'FRENCH_LABELS', 'THEMES', 'THEME_DRAWINGS', 'THEME_NAMES', 'clearShapeCache',
+      'createPdfDocument', 'defaultThemeName', 'fontFiles', 'indexSections', 'labelsFor', 'layoutCable',
+      'paintCable', 'planDossier', 'prepareDossier', 'shapeCacheStats', 'toDocx', 'toDossierDocx',
+      'toDossierPdf', 'toDossierPdfStream', 'toPdf', 'toPdfStream',
+    ],
+    )
+  })
+
+  it('cablekit (the CLI package)', async () => {
+    expect(Object.keys(await import('../packages/cli/src/index.js')).sort()).toEqual(
+    [
+      'CliError', 'EXIT', 'main', 'run',
+    ],
+    )
+  })
+})
