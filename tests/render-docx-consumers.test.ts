@@ -145,6 +145,22 @@ describe('DOCX read by LibreOffice and python-docx', () => {
     }
   })
 
+  it('LibreOffice keeps the signature on the page of the list of attachments', async () => {
+    let checked = 0
+    for (const source of FILES) {
+      const cable = cables.get(source)!
+      if (!cable.signature || cable.attachments.length === 0) continue
+      const pages = (await pdfText(pdfs.get(source)!)).split('\f').map(letters)
+      // The list comes before the attachments' own sections: its page is the first to name the first attachment.
+      const listPage = pages.findIndex((page) => page.includes(letters(cable.attachments[0]!.title)))
+      expect(listPage, source).toBeGreaterThanOrEqual(0)
+      expect(pages[listPage], `${source} page ${listPage + 1}`).toContain(letters(cable.signature))
+      checked++
+    }
+    // The adversarial cable's list used to fall alone onto a page of its own.
+    expect(checked).toBeGreaterThanOrEqual(2)
+  })
+
   it('python-docx reads the paragraphs in the Cable styles', () => {
     for (const source of FILES) {
       const view = views.get(source)!

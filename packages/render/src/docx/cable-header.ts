@@ -25,13 +25,15 @@ export function cableHeader(ctx: WriteContext): FileChild[] {
 export function cableClosing(ctx: WriteContext): FileChild[] {
   const { cable, labels } = ctx
   const out: FileChild[] = []
+  const count = cable.attachments.length
+  // Signature and list of attachments are one block: a page break between them would strand `PJ :` alone on a page.
   if (cable.signature) {
     const style = ctx.extras.layout === 'telegramme' ? STYLE.telegramLine : STYLE.signature
-    out.push(new Paragraph({ style, spacing: { before: 240 }, children: textRuns(ctx, cable.signature) }))
+    out.push(new Paragraph({ style, keepNext: count > 0, spacing: { before: 240 }, children: textRuns(ctx, cable.signature) }))
   }
-  for (const attachment of cable.attachments) {
-    out.push(new Paragraph({ style: STYLE.attachmentList, children: labelled(ctx, attachment.label || labels.attachment, attachment.title, false) }))
-  }
+  cable.attachments.forEach((attachment, index) => {
+    out.push(new Paragraph({ style: STYLE.attachmentList, keepNext: index < count - 1, children: labelled(ctx, attachment.label || labels.attachment, attachment.title, false) }))
+  })
   return out
 }
 

@@ -3,11 +3,20 @@ import * as zlib from 'node:zlib'
 /** One stored file of a zip archive, compressed or to be compressed. */
 export interface ZipEntry {
   path: string
-  /** Raw bytes, compressed when the archive is written. */
+  /** Raw bytes, compressed when the archive is written (stored as they are when smaller than {@link STORE_BELOW}). */
   data?: Uint8Array
   /** Already deflated bytes with their CRC-32 and raw size, for entries reused across archives (embedded fonts). */
   deflated?: { bytes: Uint8Array; crc: number; size: number }
 }
+
+/**
+ * Raw entries smaller than this many bytes are stored, not deflated: a
+ * deflate stream costs a zlib set-up per entry, which for the handful of
+ * tiny per-document parts (relationships, header, footer) took longer than
+ * the rest of the writing while saving a few kilobytes of a file that
+ * carries hundreds of kilobytes of fonts. OPC allows both methods.
+ */
+export const STORE_BELOW = 4096
 
 const CRC_TABLE = (() => {
   const table = new Uint32Array(256)
@@ -28,9 +37,12 @@ export function crc32(data: Uint8Array): number {
   return (c ^ 0xffffffff) >>> 0
 }
 
+/** The deflate level of every entry: fixed, so that a zlib whose default differs cannot change the bytes. */
+const LEVEL = 6
+
 /** Deflate `data` once, for an entry that many archives reuse. */
 export function deflateEntry(data: Uint8Array): NonNullable<ZipEntry['deflated']> {
-  return { bytes: zlib.deflateRawSync(data), crc: crc32(data), size: data.length }
+  return { bytes: zlib.deflateRawSync(data, { level: LEVEL }), crc: crc32(data), size: data.length }
 }
 
 // MS-DOS date and time, from the UTC fields so the machine's time zone never changes the bytes.
@@ -45,7 +57,7 @@ function dosDateTime(date: Date): { time: number; date: number } {
 
 /**
  * A zip archive of `entries` in the order given, every entry stamped with
- * `mtime` and deflated at a fixed level: the same entries give the same bytes
+ * `mtime` and deflated at a fixed level (or stored, when tiny): the same entries give the same bytes
  * whatever the clock, time zone or zlib version's defaults.
  */
 export function writeZip(entries: readonly ZipEntry[], mtime: Date): Uint8Array {
@@ -55,40 +67,39 @@ export function writeZip(entries: readonly ZipEntry[], mtime: Date): Uint8Array 
   let offset = 0
   for (const entry of entries) {
     const name = Buffer.from(entry.path, 'utf8')
-    let deflated = entry.deflated
-    if (!deflated) {
-      const raw = entry.data ?? new Uint8Array(0)
-      deflated = { bytes: zlib.deflateRawSync(raw, { level: 6 }), crc: crc32(raw), size: raw.length }
-    }
+    const raw = entry.data ?? new Uint8Array(0)
+    const stored = !entry.deflated && raw.length < STORE_BELOW
+    const packed = entry.deflated ?? (stored ? { bytes: raw, crc: crc32(raw), size: raw.length } : deflateEntry(raw))
+    const method = stored ? 0 : 8
     const local = Buffer.alloc(30)
     local.writeUInt32LE(0x04034b50, 0)
-    local.writeUInt16LE(20, 4) // version needed: 2.0 (deflate)
+    local.writeUInt16LE(stored ? 10 : 20, 4) // version needed: 1.0 (stored) or 2.0 (deflate)
     local.writeUInt16LE(0x0800, 6) // names are UTF-8
-    local.writeUInt16LE(8, 8) // deflate
+    local.writeUInt16LE(method, 8)
     local.writeUInt16LE(time, 10)
     local.writeUInt16LE(date, 12)
-    local.writeUInt32LE(deflated.crc, 14)
-    local.writeUInt32LE(deflated.bytes.length, 18)
-    local.writeUInt32LE(deflated.size, 22)
+    local.writeUInt32LE(packed.crc, 14)
+    local.writeUInt32LE(packed.bytes.length, 18)
+    local.writeUInt32LE(packed.size, 22)
     local.writeUInt16LE(name.length, 26)
     local.writeUInt16LE(0, 28)
-    chunks.push(local, name, deflated.bytes)
+    chunks.push(local, name, packed.bytes)
 
     const header = Buffer.alloc(46)
     header.writeUInt32LE(0x02014b50, 0)
     header.writeUInt16LE(20, 4) // made by: MS-DOS, 2.0
-    header.writeUInt16LE(20, 6)
+    header.writeUInt16LE(stored ? 10 : 20, 6)
     header.writeUInt16LE(0x0800, 8)
-    header.writeUInt16LE(8, 10)
+    header.writeUInt16LE(method, 10)
     header.writeUInt16LE(time, 12)
     header.writeUInt16LE(date, 14)
-    header.writeUInt32LE(deflated.crc, 16)
-    header.writeUInt32LE(deflated.bytes.length, 20)
-    header.writeUInt32LE(deflated.size, 24)
+    header.writeUInt32LE(packed.crc, 16)
+    header.writeUInt32LE(packed.bytes.length, 20)
+    header.writeUInt32LE(packed.size, 24)
     header.writeUInt16LE(name.length, 28)
     header.writeUInt32LE(offset, 42)
     central.push(header, name)
-    offset += local.length + name.length + deflated.bytes.length
+    offset += local.length + name.length + packed.bytes.length
   }
   const centralSize = central.reduce((sum, chunk) => sum + chunk.length, 0)
   const end = Buffer.alloc(22)

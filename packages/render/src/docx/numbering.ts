@@ -9,16 +9,22 @@ export const BULLET_LIST = 'cable-bullet'
 /** Reference of the numbered list definition (starting at 1). */
 export const ORDERED_LIST = 'cable-ordered'
 
-// The en dash is the bullet of the French ministerial cables themselves.
-const BULLETS = ['–', '•', '–', '•', '–', '•', '–', '•', '–'] as const
-const ORDERED_FORMATS = [
+/** Bullet characters per level; the en dash is the bullet of the French ministerial cables themselves. */
+export const BULLETS = ['–', '•', '–', '•', '–', '•', '–', '•', '–'] as const
+/** Number format and the character after the number, per level (cycling every three levels). */
+export const ORDERED_FORMATS = [
   { format: LevelFormat.DECIMAL, suffix: '.' },
   { format: LevelFormat.LOWER_LETTER, suffix: ')' },
   { format: LevelFormat.LOWER_ROMAN, suffix: '.' },
 ] as const
 
+/** Left indent of list level `level` in twips; the number or bullet hangs 360 twips to its left. */
+export function listLevelIndent(level: number): number {
+  return 360 * (level + 1) + 80
+}
+
 function indent(level: number) {
-  return { indent: { left: 360 * (level + 1) + 80, hanging: 360 } }
+  return { indent: { left: listLevelIndent(level), hanging: 360 } }
 }
 
 function bulletLevels(): ILevelsOptions[] {

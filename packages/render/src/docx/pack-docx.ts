@@ -13,18 +13,19 @@ export interface PackMeta {
   language: string
 }
 
-type Compiled = Map<string, string | Uint8Array>
+/** Compiled parts of a docx package, XML as text and binaries as bytes, by path. */
+export type Compiled = Map<string, string | Uint8Array>
 interface Compiler {
   compile(file: Document): Compiled
 }
 
 /**
- * The package's parts before zipping. `Packer.compiler` is internal to docx
+ * The package's parts before zipping, by path. `Packer.compiler` is internal to docx
  * 9 but is what every `Packer` method runs; taking its output lets us zip
  * once, deterministically, with fonts compressed once per process instead of
  * for every document.
  */
-function compile(document: Document): Compiled {
+export function compile(document: Document): Compiled {
   const compiler = (Packer as unknown as { compiler?: Compiler }).compiler
   if (!compiler || typeof compiler.compile !== 'function') {
     throw new Error('@cablekit/render: this version of the docx package no longer exposes Packer.compiler; pin docx to 9.15')
@@ -32,7 +33,8 @@ function compile(document: Document): Compiled {
   return compiler.compile(document)
 }
 
-interface FontEntry {
+/** An embedded font face ready to zip. */
+export interface FontEntry {
   /** Deterministic obfuscation key, as written in fontTable.xml. */
   key: string
   deflated: NonNullable<ZipEntry['deflated']>
@@ -53,7 +55,7 @@ function obfuscate(data: Uint8Array, key: string): Uint8Array {
  * The embedded file of a font face: its key is derived from the font's bytes
  * (docx draws a random one), and it is obfuscated and deflated once per process.
  */
-function fontEntry(data: Uint8Array): FontEntry {
+export function fontEntry(data: Uint8Array): FontEntry {
   let entry = fontEntries.get(data)
   if (!entry) {
     const hash = createHash('sha1').update(data).digest('hex').toUpperCase()

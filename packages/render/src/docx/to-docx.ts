@@ -1,23 +1,27 @@
 import type { Cable } from '@cablekit/core'
-import { Document, SectionType } from 'docx'
-import type { FileChild, ISectionOptions } from 'docx'
 import type { FootnoteDefinition as MdFootnoteDefinition, RootContent } from 'mdast'
 import { labelsFor } from '../themes/theme.js'
 import type { ThemeData, ThemeName } from '../themes/theme.js'
 import { THEMES, defaultThemeName } from '../themes/themes.js'
-import { BODY, blocks } from './blocks.js'
-import { cableClosing, cableHeader } from './cable-header.js'
-import type { WriteContext } from './context.js'
+import { BODY_XML, blocksXml } from './blocks-xml.js'
+import { cableClosingXml, cableHeaderXml } from './cable-header-xml.js'
+import { contentTypesXml } from './content-types.js'
+import { corePropertiesXml } from './core-properties.js'
+import { writeZip } from './deterministic-zip.js'
+import type { ZipEntry } from './deterministic-zip.js'
 import { documentDate } from './document-date.js'
-import { embeddedFonts } from './embedded-fonts.js'
-import { headersAndFooters } from './header-footer.js'
-import { numberingConfig } from './numbering.js'
-import { packDocx } from './pack-docx.js'
-import { sanitizeXmlText } from './sanitize-xml.js'
-import { STYLE, docxStyles } from './styles.js'
+import { headerFooterXml } from './header-footer-xml.js'
+import { textRunsXml } from './inline-xml.js'
+import { ListNumbering } from './list-numbering.js'
+import { REL, Relationships } from './relationships.js'
+import { sharedParts } from './shared-parts.js'
+import { STYLE } from './styles.js'
 import { PAGE_SIZES, docxThemeExtras, twips } from './themes.js'
-import { Paragraph } from 'docx'
-import { textRuns } from './inline.js'
+import { WML_ROOT_ATTRIBUTES, XML_DECLARATION } from './wml-namespaces.js'
+import { paragraphXml, withSectionProperties } from './wml-paragraph.js'
+import { sectionPropertiesXml } from './wml-section.js'
+import type { PageSetup, SectionSpec } from './wml-section.js'
+import type { XmlContext } from './xml-context.js'
 
 /** Options of {@link toDocx}. */
 export interface DocxOptions {
@@ -56,12 +60,28 @@ function envEpoch(): number | undefined {
   return Number(raw)
 }
 
+const FOOTNOTE_SEPARATORS =
+  '<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:separator/></w:r></w:p></w:footnote>' +
+  '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>'
+
+// A section ends with its last paragraph carrying the section properties; after a table (or nothing), an empty paragraph does.
+function closeSection(blocks: string[], section: string): void {
+  const last = blocks.length > 0 ? withSectionProperties(blocks[blocks.length - 1]!, section) : undefined
+  if (last !== undefined) blocks[blocks.length - 1] = last
+  else blocks.push(paragraphXml({ section }))
+}
+
 /**
  * Render a cable as a DOCX document that Word and LibreOffice open as an
  * editable facsimile: named styles, header and footer with the classification
  * and page fields, letterhead and distribution as borderless tables, real list
  * numbering, footnotes and hyperlinks, each attachment in a section of its own,
  * the theme's fonts embedded. Same cable and options → same bytes.
+ *
+ * The body, header, footer, footnote and numbering parts are written straight
+ * from the model as WordprocessingML; the parts that depend only on the theme
+ * (styles, settings, fonts…) are built with the docx package once per process
+ * and reused already compressed.
  *
  * @param cable A cable of the model (`@cablekit/core`); its text is treated as untrusted.
  * @param options Theme, font embedding and dates.
@@ -82,7 +102,21 @@ export async function toDocx(cable: Cable, options: DocxOptions = {}): Promise<U
   collectDefinitions(cable.body, definitions)
   for (const attachment of cable.attachments) collectDefinitions(attachment.body, definitions)
 
-  const ctx: WriteContext = {
+  // Relationship ids in a fixed order: the parts every document has, then headers and footers, then hyperlinks as met.
+  const links = new Relationships()
+  for (const [type, target] of [
+    [REL.styles, 'styles.xml'],
+    [REL.numbering, 'numbering.xml'],
+    [REL.footnotes, 'footnotes.xml'],
+    [REL.endnotes, 'endnotes.xml'],
+    [REL.settings, 'settings.xml'],
+    [REL.theme, 'theme/theme1.xml'],
+    [REL.fontTable, 'fontTable.xml'],
+  ] as const) {
+    links.add(type, target)
+  }
+
+  const ctx: XmlContext = {
     cable,
     theme,
     extras,
@@ -91,15 +125,26 @@ export async function toDocx(cable: Cable, options: DocxOptions = {}): Promise<U
     textWidth,
     definitions,
     footnoteIds: new Map(),
-    footnotes: {},
-    listInstance: 0,
+    footnotes: [],
+    footnoteLinks: new Relationships(),
+    links,
+    numbering: new ListNumbering(),
     usesRtl: false,
     usesItalic: false,
-    writeNote: (definition) => blocks(ctx, definition.children, { ...BODY, style: STYLE.footnoteText }).filter((child): child is Paragraph => child instanceof Paragraph),
+    writeNote: (definition) => {
+      const outer = ctx.links
+      ctx.links = ctx.footnoteLinks
+      try {
+        return blocksXml(ctx, definition.children, { ...BODY_XML, style: STYLE.footnoteText })
+      } finally {
+        ctx.links = outer
+      }
+    },
   }
 
-  const page = {
-    size: { width: size.width, height: size.height },
+  const page: PageSetup = {
+    width: size.width,
+    height: size.height,
     margin: {
       top: twips(margins.top),
       right: twips(margins.right),
@@ -109,45 +154,73 @@ export async function toDocx(cable: Cable, options: DocxOptions = {}): Promise<U
       footer: Math.round(twips(margins.bottom) / 2),
     },
   }
-  const main: FileChild[] = [...cableHeader(ctx), ...blocks(ctx, cable.body), ...cableClosing(ctx)]
-  const { headers, footers } = headersAndFooters(ctx, extras.firstPageHeader)
-  const sections: ISectionOptions[] = [{ properties: { page, titlePage: extras.firstPageHeader }, headers, footers, children: main }]
+  const running = headerFooterXml(ctx)
+  const header = links.add(REL.header, 'header1.xml')
+  const firstHeader = running.firstHeader !== undefined ? links.add(REL.header, 'header2.xml') : undefined
+  const footer = links.add(REL.footer, 'footer1.xml')
+
+  const sections: { blocks: string[]; spec: SectionSpec }[] = [
+    {
+      blocks: [...cableHeaderXml(ctx), ...blocksXml(ctx, cable.body), ...cableClosingXml(ctx)],
+      spec: firstHeader
+        ? { page, headers: { default: header, first: firstHeader }, footers: { default: footer, first: footer }, titlePage: true }
+        : { page, headers: { default: header }, footers: { default: footer }, titlePage: false },
+    },
+  ]
   for (const attachment of cable.attachments) {
     const title = [attachment.label, attachment.title].filter(Boolean).join(ctx.french ? ' : ' : ': ')
     sections.push({
-      // Headers and footers carry over from the previous section, as Word does when a section has none of its own.
-      properties: { page, type: SectionType.NEXT_PAGE, titlePage: false },
-      headers: { default: headers.default },
-      footers: { default: footers.default },
-      children: [new Paragraph({ style: STYLE.attachmentTitle, children: textRuns(ctx, title) }), ...blocks(ctx, attachment.body)],
+      blocks: blocksXml(ctx, attachment.body, BODY_XML, [paragraphXml({ style: STYLE.attachmentTitle }, textRunsXml(ctx, title))]),
+      // The running header and footer carry on; the letterhead's first-page header does not.
+      spec: { page, nextPage: true, headers: { default: header }, footers: { default: footer }, titlePage: false },
     })
   }
   // Footnotes cited nowhere are still text of the cable: write them at its end rather than lose them.
+  const last = sections[sections.length - 1]!
   for (const [key, definition] of definitions) {
     if (ctx.footnoteIds.has(key)) continue
-    sections[sections.length - 1] = { ...sections[sections.length - 1]!, children: [...sections[sections.length - 1]!.children, new Paragraph({ style: STYLE.footnoteText, children: textRuns(ctx, `[${definition.label ?? definition.identifier}]`) }), ...ctx.writeNote(definition)] }
+    last.blocks.push(paragraphXml({ style: STYLE.footnoteText }, textRunsXml(ctx, `[${definition.label ?? definition.identifier}]`)), ...ctx.writeNote(definition))
   }
+  let body = ''
+  sections.forEach((section, index) => {
+    const properties = sectionPropertiesXml(section.spec)
+    if (index < sections.length - 1) closeSection(section.blocks, properties)
+    body += section.blocks.join('')
+    if (index === sections.length - 1) body += properties
+  })
 
   const epoch = options.sourceDateEpoch ?? envEpoch()
   const created = documentDate(cable.date, epoch)
   const modified = epoch !== undefined ? documentDate(undefined, epoch) : created
-  const families = [theme.fonts.body, theme.fonts.heading, theme.fonts.stamp, ...(ctx.usesRtl ? [theme.fonts.rtl] : [])]
-  const text = (value: string | undefined) => (value === undefined ? undefined : sanitizeXmlText(value))
+  const creator = options.creator ?? 'cablekit'
   const keywords = [...(cable.tags ?? []), cable.classification?.label, cable.id].filter((k): k is string => Boolean(k)).join(', ')
-  const document = new Document({
-    title: text(cable.subject ?? cable.publication?.title ?? cable.id) ?? '',
-    subject: text(cable.subject) ?? '',
-    creator: text(options.creator ?? 'cablekit') ?? '',
-    lastModifiedBy: text(options.creator ?? 'cablekit') ?? '',
-    keywords: text(keywords) ?? '',
-    description: text([cable.from, cable.place, cable.reference ? `N° ${cable.reference}` : undefined].filter(Boolean).join(' — ')) ?? '',
-    revision: 1,
-    styles: docxStyles(theme, lang),
-    numbering: { config: numberingConfig() },
-    footnotes: ctx.footnotes,
-    features: { updateFields: false },
-    ...(options.embedFonts === false ? {} : { fonts: embeddedFonts(families, { italic: ctx.usesItalic }) }),
-    sections,
+  const core = corePropertiesXml({
+    title: cable.subject ?? cable.publication?.title ?? cable.id ?? '',
+    subject: cable.subject ?? '',
+    creator,
+    keywords,
+    description: [cable.from, cable.place, cable.reference ? `N° ${cable.reference}` : undefined].filter(Boolean).join(' — '),
+    language: lang,
+    created,
+    modified,
   })
-  return packDocx(document, { created, modified, language: lang })
+
+  const fonts = options.embedFonts === false ? undefined : { families: [theme.fonts.body, theme.fonts.heading, theme.fonts.stamp, ...(ctx.usesRtl ? [theme.fonts.rtl] : [])], italic: ctx.usesItalic }
+  const shared = sharedParts(theme, lang, fonts)
+  const own: [string, string][] = [
+    ['docProps/core.xml', core],
+    ['word/document.xml', `${XML_DECLARATION}<w:document ${WML_ROOT_ATTRIBUTES}><w:body>${body}</w:body></w:document>`],
+    ['word/_rels/document.xml.rels', links.xml()],
+    ['word/header1.xml', running.header],
+    ...(running.firstHeader !== undefined ? [['word/header2.xml', running.firstHeader] as [string, string]] : []),
+    ['word/footer1.xml', running.footer],
+    ['word/footnotes.xml', `${XML_DECLARATION}<w:footnotes ${WML_ROOT_ATTRIBUTES}>${FOOTNOTE_SEPARATORS}${ctx.footnotes.join('')}</w:footnotes>`],
+    ['word/_rels/footnotes.xml.rels', ctx.footnoteLinks.xml()],
+    ['word/numbering.xml', ctx.numbering.xml()],
+  ]
+  const entries: ZipEntry[] = own.map(([path, xml]) => ({ path, data: Buffer.from(xml, 'utf8') }))
+  entries.push(...shared.entries)
+  // [Content_Types].xml first, as Office writes it.
+  entries.unshift({ path: '[Content_Types].xml', data: Buffer.from(contentTypesXml(entries.map((entry) => entry.path)), 'utf8') })
+  return writeZip(entries, modified)
 }

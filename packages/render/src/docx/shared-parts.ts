@@ -1,0 +1,87 @@
+import { Document } from 'docx'
+import type { ThemeData } from '../themes/theme.js'
+import type { FontFamilyName } from '../fonts/font-files.js'
+import { deflateEntry } from './deterministic-zip.js'
+import type { ZipEntry } from './deterministic-zip.js'
+import { embeddedFonts } from './embedded-fonts.js'
+import { compile, fontEntry } from './pack-docx.js'
+import { sanitizeXmlText } from './sanitize-xml.js'
+import { docxStyles } from './styles.js'
+
+/** Which fonts a document embeds: the theme's families it uses, and whether it needs italic faces. */
+export interface FontSelection {
+  families: readonly FontFamilyName[]
+  italic: boolean
+}
+
+/** The parts every document of a theme, language and font selection shares, already deflated. */
+export interface SharedParts {
+  entries: readonly ZipEntry[]
+}
+
+// The parts the per-document writer makes itself; everything else docx compiles is shared.
+const PER_DOCUMENT = new Set(['[Content_Types].xml', 'word/document.xml', 'word/_rels/document.xml.rels', 'word/numbering.xml', 'word/footnotes.xml', 'word/_rels/footnotes.xml.rels', 'docProps/core.xml'])
+const HEADER_OR_FOOTER = /^word\/(?:_rels\/)?(?:header|footer)\d+\.xml(?:\.rels)?$/
+
+/** Distinct keys per theme beyond which parts are built without being kept: untrusted `lang` values must not grow memory without end. */
+const MAX_KEYS_PER_THEME = 64
+const cache = new WeakMap<ThemeData, Map<string, SharedParts>>()
+
+/**
+ * The parts that do not depend on a cable's text: styles, settings, font
+ * table, theme, endnote separators, properties stubs, and the embedded
+ * (obfuscated) fonts. They are compiled by the docx package once per
+ * process for each theme, language and font selection, sanitized, and
+ * deflated once: a batch of thousands of cables pays for them once.
+ *
+ * @param theme Theme whose styles the document uses.
+ * @param language BCP 47 proofing language of the styles.
+ * @param fonts Fonts to embed, or `undefined` to embed none.
+ */
+export function sharedParts(theme: ThemeData, language: string, fonts: FontSelection | undefined): SharedParts {
+  const key = `${language}\u0000${fonts ? `${[...new Set(fonts.families)].sort().join(',')}\u0000${fonts.italic}` : 'none'}`
+  let byKey = cache.get(theme)
+  if (!byKey) {
+    byKey = new Map()
+    cache.set(theme, byKey)
+  }
+  let parts = byKey.get(key)
+  if (!parts) {
+    parts = buildSharedParts(theme, language, fonts)
+    if (byKey.size < MAX_KEYS_PER_THEME) byKey.set(key, parts)
+  }
+  return parts
+}
+
+function buildSharedParts(theme: ThemeData, language: string, fonts: FontSelection | undefined): SharedParts {
+  const document = new Document({
+    styles: docxStyles(theme, language),
+    features: { updateFields: false },
+    ...(fonts ? { fonts: embeddedFonts(fonts.families, { italic: fonts.italic }) } : {}),
+    sections: [{ children: [] }],
+  })
+  const compiled = compile(document)
+  const fontFiles = document.FontTable.files
+  const entries: ZipEntry[] = []
+  for (const [path, value] of compiled) {
+    if (PER_DOCUMENT.has(path) || HEADER_OR_FOOTER.test(path)) continue
+    const font = /^word\/fonts\/font(\d+)\.odttf$/.exec(path)
+    const file = font ? fontFiles[Number(font[1]) - 1] : undefined
+    if (file) {
+      entries.push({ path, deflated: fontEntry(file.data).deflated })
+      continue
+    }
+    if (typeof value !== 'string') {
+      entries.push({ path, deflated: deflateEntry(value) })
+      continue
+    }
+    // Theme data may come from a caller: the same guard as cable text.
+    let xml = sanitizeXmlText(value)
+    if (path === 'word/fontTable.xml') {
+      // docx draws a random obfuscation key per font; ours derives from the font's bytes.
+      for (const embedded of fontFiles) xml = xml.replace(new RegExp(`\\{?${embedded.fontKey.replace(/[{}]/g, '')}\\}?`, 'i'), `{${fontEntry(embedded.data).key}}`)
+    }
+    entries.push({ path, deflated: deflateEntry(Buffer.from(xml, 'utf8')) })
+  }
+  return { entries }
+}

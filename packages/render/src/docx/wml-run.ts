@@ -1,0 +1,59 @@
+import { escapeXml } from './xml-escape.js'
+
+/** Character formatting of a run; every field is optional and off by default. */
+export interface RunProps {
+  /** Character style id (`CableLabel`, `Hyperlink`…). */
+  style?: string
+  bold?: boolean
+  italics?: boolean
+  strike?: boolean
+  /** Right-to-left run (`w:rtl`): Word shapes it with the complex-script font. */
+  rtl?: boolean
+}
+
+// Run properties in the order CT_RPr requires: Word rejects a file whose children are out of order.
+function runPropertiesXml(props: RunProps): string {
+  let xml = ''
+  if (props.style) xml += `<w:rStyle w:val="${props.style}"/>`
+  if (props.bold) xml += '<w:b/><w:bCs/>'
+  if (props.italics) xml += '<w:i/><w:iCs/>'
+  if (props.strike) xml += '<w:strike/>'
+  if (props.rtl) xml += '<w:rtl/>'
+  return xml === '' ? '' : `<w:rPr>${xml}</w:rPr>`
+}
+
+/**
+ * A text run (`w:r`) for `text`, which is escaped here: callers pass plain text.
+ * `xml:space="preserve"` keeps leading, trailing and repeated spaces.
+ *
+ * @example runXml('Objet :', { style: 'CableLabel' })
+ */
+export function runXml(text: string, props: RunProps = {}): string {
+  return `<w:r>${runPropertiesXml(props)}<w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r>`
+}
+
+/** A line break inside a paragraph (Markdown hard break). */
+export const BREAK_RUN = '<w:r><w:br/></w:r>'
+
+/** The reference mark of footnote `id` in the text. */
+export function footnoteReferenceXml(id: number): string {
+  return `<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteReference w:id="${id}"/></w:r>`
+}
+
+/** The mark a footnote's own text starts with. */
+export const FOOTNOTE_REF_RUN = '<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r>'
+
+/** A simple field (`PAGE`, `NUMPAGES`) as begin/instruction/separate/end runs, filled in by the word processor. */
+export function fieldXml(instruction: 'PAGE' | 'NUMPAGES'): string {
+  return (
+    '<w:r><w:fldChar w:fldCharType="begin"/></w:r>' +
+    `<w:r><w:instrText xml:space="preserve">${instruction}</w:instrText></w:r>` +
+    '<w:r><w:fldChar w:fldCharType="separate"/></w:r>' +
+    '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+  )
+}
+
+/** A hyperlink around `runs` (already XML) to relationship `relationshipId`. */
+export function hyperlinkXml(relationshipId: string, runs: string): string {
+  return `<w:hyperlink w:history="1" r:id="${relationshipId}">${runs}</w:hyperlink>`
+}

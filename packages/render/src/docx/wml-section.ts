@@ -1,0 +1,37 @@
+/** Page geometry of a section, in twips. */
+export interface PageSetup {
+  width: number
+  height: number
+  margin: { top: number; right: number; bottom: number; left: number; header: number; footer: number }
+}
+
+/** What a section's properties say: its page, where it starts, and its header and footer relationships. */
+export interface SectionSpec {
+  page: PageSetup
+  /** Starts on a new page (every section after the first). */
+  nextPage?: boolean
+  /** Relationship ids of the default and first-page header and footer. */
+  headers: { default: string; first?: string }
+  footers: { default: string; first?: string }
+  /** A first-page header and footer of its own (`w:titlePg`). */
+  titlePage: boolean
+}
+
+/**
+ * Section properties (`w:sectPr`), children in the order CT_SectPr requires.
+ *
+ * @example sectionPropertiesXml({ page, headers: { default: 'rId6' }, footers: { default: 'rId7' }, titlePage: false })
+ */
+export function sectionPropertiesXml(spec: SectionSpec): string {
+  const { page } = spec
+  let xml = `<w:sectPr><w:headerReference w:type="default" r:id="${spec.headers.default}"/>`
+  if (spec.headers.first) xml += `<w:headerReference w:type="first" r:id="${spec.headers.first}"/>`
+  xml += `<w:footerReference w:type="default" r:id="${spec.footers.default}"/>`
+  if (spec.footers.first) xml += `<w:footerReference w:type="first" r:id="${spec.footers.first}"/>`
+  if (spec.nextPage) xml += '<w:type w:val="nextPage"/>'
+  xml += `<w:pgSz w:w="${page.width}" w:h="${page.height}" w:orient="portrait"/>`
+  const m = page.margin
+  xml += `<w:pgMar w:top="${m.top}" w:right="${m.right}" w:bottom="${m.bottom}" w:left="${m.left}" w:header="${m.header}" w:footer="${m.footer}" w:gutter="0"/>`
+  xml += `<w:pgNumType/>${spec.titlePage ? '<w:titlePg/>' : ''}<w:docGrid w:linePitch="360"/></w:sectPr>`
+  return xml
+}
