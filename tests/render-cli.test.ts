@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import JSZip from 'jszip'
 import { afterAll, describe, expect, it } from 'vitest'
 import { renderSource } from '../packages/cli/src/render-source.js'
 import { cli } from './helpers/cli.js'
@@ -75,6 +76,71 @@ describe('cablekit render', () => {
     const run = await cli(['render', 'good.md', '-o', out, '--finish', 'scan', '--tagged', '--pdfa'], { cwd: work })
     expect(run.code, run.stderr).toBe(0)
     expect((await qpdfCheck(readFileSync(join(out, 'good.pdf')))).ok).toBe(true)
+  })
+})
+
+describe('cablekit render: editorial marks and name clashes', () => {
+  const ocr = readFileSync(join(root, 'tests/fixtures/pdf/ocr-mangled.txt'))
+
+  it('prints editor’s notes with their N.d.E. mark, in PDF and DOCX alike', async () => {
+    writeFileSync(
+      join(work, 'notes.md'),
+      '---\nid: NDE-1\nlang: fr\nsubject: Notes\n---\n\nLe sommet de Cardiff[^nde-1] aura lieu:nde[date incertaine sur le scan] en septembre.\n\n[^nde-1]: Le nom de la ville est illisible.\n',
+    )
+    const out = join(work, 'out-nde')
+    const run = await cli(['render', 'notes.md', '-o', out, '--to', 'pdf,docx'], { cwd: work })
+    expect(run.code, run.stderr).toBe(0)
+    const text = squash((await popplerPages(readFileSync(join(out, 'notes.pdf')))).join(' '))
+    expect(text).toMatch(/N\.d\.E\.\s*Le nom de la ville est illisible/)
+    expect(text).toMatch(/N\.d\.E\.\s*date incertaine sur le scan/)
+    // The directive became a footnote: its text is no longer in the sentence.
+    expect(text).not.toMatch(/aura lieu\s*date incertaine/)
+    const zip = await JSZip.loadAsync(readFileSync(join(out, 'notes.docx')))
+    const xml = (await zip.file('word/footnotes.xml')!.async('string')).replace(/<[^>]+>/g, '')
+    expect(xml).toContain('N.d.E.')
+  })
+
+  it('prints the OCR fixes as N.d.E. notes with --fix --annotate, and not without --annotate', async () => {
+    writeFileSync(join(work, 'ocr.txt'), ocr)
+    const annotated = join(work, 'out-annotate')
+    const run = await cli(['render', 'ocr.txt', '-o', annotated, '--fix', '--annotate'], { cwd: work })
+    expect(run.code, run.stderr).toBe(0)
+    const text = squash((await popplerPages(readFileSync(join(annotated, 'ocr.pdf')))).join(' '))
+    expect(text).toContain('Sommet de l')
+    expect(text).toMatch(/N\.d\.E\.\s*l’original porte « I'OTAN », corrigé en « l'OTAN » \(ligne 9, colonne 28\)/)
+    expect(text).toMatch(/l’original porte « c0mme », corrigé en « comme »/)
+
+    const plain = join(work, 'out-fix-only')
+    expect((await cli(['render', 'ocr.txt', '-o', plain, '--fix'], { cwd: work })).code).toBe(0)
+    const fixedOnly = squash((await popplerPages(readFileSync(join(plain, 'ocr.pdf')))).join(' '))
+    expect(fixedOnly).toContain('comme une priorité')
+    expect(fixedOnly).not.toContain('l’original porte')
+
+    // The same through the library entry point `batch` uses.
+    const { outputs } = await renderSource(ocr, 'ocr.txt', { to: ['pdf'], annotate: true, parse: { fix: true } })
+    expect(Buffer.from(outputs[0]!.bytes).equals(readFileSync(join(annotated, 'ocr.pdf')))).toBe(true)
+  })
+
+  it('refuses two inputs that would write the same output, naming both, and renders a file named twice once', async () => {
+    const input = join(work, 'clash')
+    mkdirSync(input, { recursive: true })
+    writeFileSync(join(input, 'x.md'), telegram)
+    writeFileSync(join(input, 'x.txt'), ocr)
+    const out = join(work, 'out-clash')
+    const run = await cli(['render', 'clash', '-o', out, '--to', 'pdf,docx'], { cwd: work, env: { NO_COLOR: '1' } })
+    expect(run.code).toBe(1)
+    expect(readdirSync(out).sort()).toEqual(['x.docx', 'x.pdf'])
+    // The first input in walking order (x.md) keeps the name; the telegram is what x.pdf holds.
+    expect(squash((await popplerPages(readFileSync(join(out, 'x.pdf')))).join(' '))).toContain('FM AMEMBASSY RABAT')
+    expect(run.stderr).toMatch(/clash\/x\.txt\n\s*1:1\s+error\s+clash\/x\.txt and clash\/x\.md would both write out-clash\/x\.pdf, out-clash\/x\.docx/)
+    expect(run.stderr).toContain('output-clash')
+    expect(run.stderr.match(/output-clash/g)).toHaveLength(1)
+    expect(run.stderr).not.toMatch(/\n\s+at /)
+
+    const twice = await cli(['render', 'clash/x.md', 'clash/x.md', '-o', join(work, 'out-twice')], { cwd: work, env: { NO_COLOR: '1' } })
+    expect(twice.code, twice.stderr).toBe(0)
+    expect(twice.stderr).toMatch(/warning\s+clash\/x\.md is given more than once/)
+    expect(readdirSync(join(work, 'out-twice'))).toEqual(['x.pdf'])
   })
 })
 

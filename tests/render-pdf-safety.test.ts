@@ -1,11 +1,11 @@
-import { readFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parse } from '@cablekit/core'
 import type { Cable } from '@cablekit/core'
 import { layoutCable, toPdf } from '@cablekit/render'
 import type { Box } from '@cablekit/render'
-import { pdfFonts, pdfjsRead, popplerPages, qpdfCheck, qpdfJson, squash } from './helpers/pdf.js'
+import { pdfFonts, pdfjsRead, popplerPages, qpdfCheck, qpdfJson, rasterize, squash } from './helpers/pdf.js'
 
 const root = join(import.meta.dirname, '..')
 
@@ -85,6 +85,57 @@ describe('untrusted text', () => {
     const text = squash((await popplerPages(await toPdf(cable('Le nom :redact[Jean]{reason="vie privée"} est caché.')))).join(' '))
     expect(text).toContain('[vie privée]')
     expect(text).not.toContain('Jean')
+  })
+
+  it('keeps a redaction bar inside its narrow table cell, wrapping or eliding the reason, its width still from the reason alone', async () => {
+    const LONG_REASON = 'protection des sources humaines et des agents de terrain en poste'
+    const table = (a: string, b: string) =>
+      cable(
+        [
+          '| a | b | c | d | e | f | g | h | i | j | k | l |',
+          '| - | - | - | - | - | - | - | - | - | - | - | - |',
+          `| :redact[${a}]{reason="${LONG_REASON}"} | mot | mot | mot | mot | mot | mot | mot | mot | mot | mot | :redact[${b}]{reason="vie privée"} |`,
+          `| :redact[${b}] | b | c | d | e | f | g | h | i | j | k | :redact[${a}]{reason="anticonstitutionnellement"} |`,
+        ].join('\n'),
+      )
+    const laidOut = layoutCable(table('Jean', 'Jean-Baptiste Pierre-Marie de la Fontaine'))
+    const boxes = allBoxes(laidOut.pages[0]!.boxes)
+    const bars = boxes.filter((box): box is Extract<Box, { type: 'redaction' }> => box.type === 'redaction')
+    const edges = boxes.filter((box): box is Extract<Box, { type: 'rule' }> => box.type === 'rule' && box.x1 === box.x2)
+    expect(bars).toHaveLength(4)
+    for (const bar of bars) {
+      // No column rule runs through a bar: each stays in its cell.
+      const crossing = edges.filter((edge) => edge.x1 > bar.x + 0.01 && edge.x1 < bar.x + bar.width - 0.01 && edge.y1 < bar.y + bar.height && edge.y2 > bar.y)
+      expect(crossing, `bar at ${bar.x}`).toEqual([])
+      for (const label of bar.labels) {
+        for (const run of label.runs) {
+          expect(run.x).toBeGreaterThanOrEqual(bar.x - 0.01)
+          expect(run.x + run.shaped.width * run.size).toBeLessThanOrEqual(bar.x + bar.width + 0.01)
+          expect(label.y).toBeLessThanOrEqual(bar.y + bar.height)
+        }
+      }
+    }
+    // The long reason wraps on several lines and ends in an ellipsis; the long word is cut, not spilled.
+    const [long, , , word] = bars
+    expect(long!.labels.length).toBeGreaterThan(1)
+    expect(long!.labels.at(-1)!.runs.map((run) => run.text).join('')).toMatch(/…$/)
+    expect(word!.labels.length).toBeGreaterThan(1)
+
+    // The printed widths depend on the reasons only: other secrets, same bars, same bytes.
+    const other = layoutCable(table('Bo', 'X'))
+    expect(allBoxes(other.pages[0]!.boxes).filter((box) => box.type === 'redaction').map((box) => [box.x, box.width, box.height])).toEqual(bars.map((box) => [box.x, box.width, box.height]))
+    const bytes = await toPdf(table('Jean', 'Jean-Baptiste Pierre-Marie de la Fontaine'))
+    expect(Buffer.from(await toPdf(table('Bo', 'X'))).equals(Buffer.from(bytes))).toBe(true)
+
+    // The neighbours are not covered: every word of the other cells extracts whole, and so does the short reason.
+    const text = squash((await popplerPages(bytes)).join(' '))
+    expect(text.match(/\bmot\b/g)).toHaveLength(10)
+    expect(text).toContain('[vie privée]')
+    expect(text).toContain('[protection des')
+    expect(text).not.toContain('Jean')
+    const png = await rasterize(bytes, 1, 70)
+    mkdirSync(join(root, 'tests/.output'), { recursive: true })
+    writeFileSync(join(root, 'tests/.output/redaction-table-cell.png'), png)
   })
 
   it('prints :sic with [sic], and degrades unknown node types to their text', async () => {

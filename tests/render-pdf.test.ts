@@ -3,8 +3,9 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parse } from '@cablekit/core'
 import type { Cable } from '@cablekit/core'
-import { layoutCable, toPdf, toPdfStream } from '@cablekit/render'
-import { pdfFonts, pdfjsRead, popplerPages, qpdfCheck, squash } from './helpers/pdf.js'
+import { THEMES, THEME_DRAWINGS, layoutCable, toPdf, toPdfStream } from '@cablekit/render'
+import type { ThemeData } from '@cablekit/render'
+import { mupdfPages, pdfFonts, pdfjsRead, popplerPages, qpdfCheck, squash } from './helpers/pdf.js'
 
 const root = join(import.meta.dirname, '..')
 const STANDARD_14 = /^(Times|Helvetica|Courier|Symbol|ZapfDingbats)(-|$)/
@@ -121,6 +122,67 @@ describe('toPdf on the seed fixtures', () => {
     expect(squash(pages[2]!)).toContain('3/3')
   })
 
+  it('tells on which page each attachment starts, whatever the theme draws there', async () => {
+    expect(layoutCable(french!).attachments).toEqual([{ index: 0, page: 2 }])
+    const paragraph = (n: number) => `Paragraphe ${n} : ${'le texte de la pièce jointe continue encore '.repeat(12)}`
+    const source = [
+      '---\nlang: fr\nsubject: Deux pièces\nclassification: confidentiel\n---\n',
+      'Corps du télégramme.\n',
+      '## PJ : Première pièce\n',
+      ...Array.from({ length: 14 }, (_, n) => `${paragraph(n + 1)}\n`),
+      '## PJ : Seconde pièce\n',
+      'Début de la seconde pièce.\n',
+    ].join('\n')
+    const [two] = parse(source, { path: 'two.md' }).cables
+    expect(two!.attachments).toHaveLength(2)
+    // A theme that prints no attachment heading: nothing marks the page, layout still knows.
+    const bare: ThemeData = { ...THEMES.sobre, name: 'bare', pdf: { ...THEME_DRAWINGS.sobre, attachmentHeading: () => [] } }
+    for (const theme of ['ministere', bare] as const) {
+      const laidOut = layoutCable(two!, { theme })
+      const pages = await popplerPages(await toPdf(two!, { theme }))
+      expect(laidOut.attachments.map((attachment) => attachment.index)).toEqual([0, 1])
+      const [first, second] = laidOut.attachments
+      // The first attachment runs over several pages; the second opens the page after it.
+      expect(second!.page - first!.page).toBeGreaterThan(1)
+      expect(second!.page).toBe(pages.length - 1)
+      const opening = (page: number) => squash(pages[page]!).replace(/^(N° \S+ )?CONFIDENTIEL /, '').replace(/^Deux pièces /, '')
+      expect(opening(first!.page), typeof theme === 'string' ? theme : theme.name).toMatch(theme === 'ministere' ? /^PJ : Première pièce/ : /^Paragraphe 1 :/)
+      expect(opening(second!.page)).toMatch(theme === 'ministere' ? /^PJ : Seconde pièce/ : /^Début de la seconde pièce/)
+      expect(squash(pages[first!.page - 1]!)).not.toContain('Paragraphe 1 :')
+    }
+  })
+
+  it('sets the ministerial letterhead solid, French lines unspread by the Arabic beside them, and aligns the colons and values of Objet and Réf.', () => {
+    const cable = { ...french!, references: ['Ma lettre N° 299/1P2014/CRY du 6/08/2014', 'Télégramme N° 12 du 2/08/2014'] }
+    const laidOut = layoutCable(cable, { theme: 'ministere' })
+    const lines = laidOut.pages[0]!.boxes.flatMap((box) => (box.type === 'text' && box.runs.length > 0 ? [{ text: box.runs.map((run) => run.text).join(''), x: box.x + box.runs[0]!.x, y: box.y }] : []))
+    // Runs are words (spaces are gaps), so lines are compared without spaces.
+    const line = (text: string) => {
+      const found = lines.find((one) => one.text === text.replace(/ /g, ''))
+      expect(found, text).toBeDefined()
+      return found!
+    }
+    // Baseline to baseline, the letterhead's lines stay within 1.45 times their size (10 pt, the state 11 pt).
+    const state = line('ROYAUME DU MAROC')
+    const ministry = lines.find((one) => one.text.startsWith('MinistèredesAffaires'))!
+    const next = lines.find((one) => one.y > ministry.y && one.x === ministry.x)!
+    expect(ministry.y - state.y).toBeLessThanOrEqual(11 * 1.45)
+    expect(next.y - ministry.y).toBeLessThanOrEqual(10 * 1.45)
+    expect(next.y - ministry.y).toBeGreaterThanOrEqual(10)
+    // Objet : / Réf. : and the second reference: one column of colons, one of values.
+    const objet = line('Objet')
+    const ref = line('Réf.')
+    const sameLine = (label: { y: number }) => lines.filter((one) => Math.abs(one.y - label.y) < 0.01).sort((a, b) => a.x - b.x)
+    const [, objetColon, objetValue] = sameLine(objet)
+    const [, refColon, refValue] = sameLine(ref)
+    expect(objetColon!.text).toBe(':')
+    expect(refColon!.text).toBe(':')
+    expect(refColon!.x).toBeCloseTo(objetColon!.x, 3)
+    expect(objetValue!.text).toBe('Sommetdel\'OTANprévuàCardiff.')
+    expect(refValue!.x).toBeCloseTo(objetValue!.x, 3)
+    expect(line('Télégramme N° 12 du 2/08/2014').x).toBeCloseTo(objetValue!.x, 3)
+  })
+
   it('sets the telegram in Courier Prime capitals with its banner and PAGE nn OF mm', async () => {
     const bytes = await toPdf(telegram!)
     const fonts = (await pdfFonts(bytes)).map((font) => font.name.replace(/^[A-Z]{6}\+/, ''))
@@ -177,5 +239,38 @@ describe('toPdf on the seed fixtures', () => {
       // poppler drops the space where a right-to-left run meets left-to-right text.
       expect(text).toMatch(/la délégation du المملكة المغربية ?est arrivée/)
     }
+    // MuPDF 1.21 (python3-fitz) does no bidi: it reads glyphs in drawing
+    // order, which for right-to-left text is the visual order (it reads
+    // LibreOffice's Arabic the same way). What it must give is every letter,
+    // as written, and nothing else: the dots Noto Naskh draws as separate
+    // glyphs once came out as U+FFFD between the words.
+    const mupdf = squash((await mupdfPages(bytes)).join(' '))
+    expect(mupdf).not.toContain('\ufffd')
+    const visual = (text: string) => [...text].reverse().join('')
+    expect(mupdf).toContain(visual('المغربية'))
+    expect(mupdf).toContain(visual('المملكة'))
+    expect(mupdf).toMatch(/la délégation du ?\S+ ?\S+ ?est arrivée/)
+    const arabicLetters = (text: string) => [...text.replace(/[^\u0600-\u06ff]/g, '')].sort().join('')
+    expect(arabicLetters(mupdf.match(/la délégation du ?(\S+ ?\S+) ?est arrivée/)![1]!)).toBe(arabicLetters('المملكة المغربية'))
+  })
+
+  it('gives no U+FFFD to any of three extractors for the Moroccan letterhead, each Arabic word whole', async () => {
+    const requete = examples.find(({ name }) => name.startsWith('maroc-otan-requete'))?.cable ?? load(join(root, 'tests/fixtures/examples/maroc-otan-requete.json'))[0]!
+    const bytes = await toPdf(requete, { theme: 'ministere' })
+    const [poppler] = await popplerPages(bytes)
+    const [layout] = await popplerPages(bytes, { layout: true })
+    const [pdfjs] = (await pdfjsRead(bytes)).pages
+    const [mupdf] = await mupdfPages(bytes)
+    const words = ['المملكة', 'المغربية', 'وزارة', 'الشؤون', 'الخارجية', 'والتعاون']
+    for (const [reader, text] of Object.entries({ poppler, layout, pdfjs, mupdf })) {
+      expect(text, reader).not.toContain('\ufffd')
+      const cleaned = squash(text!.replace(BIDI_MARKS, ''))
+      for (const word of words) {
+        // MuPDF reads right-to-left words in visual order (see above).
+        expect(cleaned, `${reader}: ${word}`).toContain(reader === 'mupdf' ? [...word].reverse().join('') : word)
+      }
+    }
+    expect(squash(poppler!.replace(BIDI_MARKS, ''))).toContain('المملكة المغربية')
+    expect(squash(poppler!.replace(BIDI_MARKS, ''))).toContain('وزارة الشؤون الخارجية والتعاون')
   })
 })

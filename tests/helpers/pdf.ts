@@ -113,3 +113,16 @@ export async function rasterize(bytes: Uint8Array, page = 1, dpi = 50): Promise<
 export function squash(text: string): string {
   return text.replace(/[\s\u00a0\u202f]+/g, ' ').trim()
 }
+
+/**
+ * Text of each page by PyMuPDF (`python3-fitz`, the Debian `/usr/bin/python3`),
+ * a third independent reader: MuPDF reports a glyph with no ToUnicode entry
+ * as U+FFFD, where poppler and pdf.js drop it silently.
+ */
+export async function mupdfPages(bytes: Uint8Array): Promise<string[]> {
+  return withPdfFile(bytes, async (path) => {
+    const script = 'import fitz, json, sys\nprint(json.dumps([page.get_text() for page in fitz.open(sys.argv[1])]))'
+    const { stdout } = await exec('/usr/bin/python3', ['-c', script, path], { maxBuffer: 64 << 20 })
+    return JSON.parse(stdout) as string[]
+  })
+}

@@ -1,6 +1,6 @@
 import { basename, extname } from 'node:path'
 import { VFile } from 'vfile'
-import { hasErrors, parse, report, toJson } from '@cablekit/core'
+import { editorialMarks, hasErrors, parse, report, toJson } from '@cablekit/core'
 import type { Cable, ParseOptions } from '@cablekit/core'
 import { THEMES, THEME_NAMES, toDocx, toPdf } from '@cablekit/render'
 import type { PdfOptions, ThemeData } from '@cablekit/render'
@@ -22,6 +22,8 @@ export interface RenderSourceOptions {
   pdfa?: boolean
   /** Also output each cable as `NAME.json`. */
   json?: boolean
+  /** Print the OCR fixes recorded by `--fix` (`provenance.fixes`) as editor's notes (N.d.E.). */
+  annotate?: boolean
   /** Options passed to `parse` (format, `--fix`). */
   parse?: ParseOptions
   /** Environment for `SOURCE_DATE_EPOCH` (default `process.env`). */
@@ -36,7 +38,9 @@ export interface RenderedOutput {
 
 /**
  * Parse one source file and render each of its cables: `NAME.pdf` for a file
- * with one cable, `NAME-1.pdf`, `NAME-2.pdf`… when it holds several. Never
+ * with one cable, `NAME-1.pdf`, `NAME-2.pdf`… when it holds several. Each
+ * cable first goes through `editorialMarks` (editor's notes marked "N.d.E.";
+ * with `annotate`, the recorded OCR fixes as such notes). Never
  * throws for a bad input: every problem becomes a diagnostic on `file`, and the
  * cables that could be rendered still are.
  *
@@ -66,6 +70,14 @@ export async function renderSource(bytes: Uint8Array, path: string, options: Ren
   for (const [index, cable] of cables.entries()) {
     const name = cables.length === 1 ? stem : `${stem}-${index + 1}`
     const place = cable.body[0]?.position?.start ?? { line: 1, column: 1 }
+    // Editor's notes print with their "N.d.E." mark (and, with `annotate`, the OCR fixes as such notes) in every format.
+    let marked: Cable
+    try {
+      marked = editorialMarks(cable, { annotate: options.annotate === true })
+    } catch (error) {
+      report(file, 'error', 'render-failed', `could not prepare the editorial marks of cable ${index + 1}${cable.id ? ` (${sanitizeName(cable.id)})` : ''}: ${messageOf(error)}`, place)
+      continue
+    }
     for (const format of options.to) {
       try {
         if (format === 'pdf') {
@@ -76,15 +88,16 @@ export async function renderSource(bytes: Uint8Array, path: string, options: Ren
             ...(options.pdfa ? { pdfa: true } : {}),
             ...(options.env ? { env: options.env } : {}),
           }
-          outputs.push({ name: `${name}.pdf`, bytes: await toPdf(cable, pdfOptions) })
+          outputs.push({ name: `${name}.pdf`, bytes: await toPdf(marked, pdfOptions) })
         } else {
           const epoch = (options.env ?? process.env)['SOURCE_DATE_EPOCH']
-          outputs.push({ name: `${name}.docx`, bytes: await toDocx(cable, { ...(theme ? { theme } : {}), ...(epoch && /^\d+$/.test(epoch) ? { sourceDateEpoch: Number(epoch) } : {}) }) })
+          outputs.push({ name: `${name}.docx`, bytes: await toDocx(marked, { ...(theme ? { theme } : {}), ...(epoch && /^\d+$/.test(epoch) ? { sourceDateEpoch: Number(epoch) } : {}) }) })
         }
       } catch (error) {
         report(file, 'error', 'render-failed', `could not render ${format.toUpperCase()} of cable ${index + 1}${cable.id ? ` (${sanitizeName(cable.id)})` : ''}: ${messageOf(error)}`, place)
       }
     }
+    // The JSON is the model as parsed: the marks are how it prints, not what it says.
     if (options.json) outputs.push({ name: `${name}.json`, bytes: new TextEncoder().encode(toJson(cable)) })
   }
   return { file, outputs }

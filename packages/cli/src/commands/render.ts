@@ -29,6 +29,7 @@ interface RenderCommandOptions {
   jsonToo?: boolean
   from?: SourceFormat
   fix?: boolean
+  annotate?: boolean
 }
 
 function formatsOption(value: string): RenderFormat[] {
@@ -66,6 +67,7 @@ export function registerRender(program: Command, io: CliIo, done: (code: number)
     .option('--json-too', 'also write each cable as NAME.json')
     .option('--from <format>', 'force the source format: markdown, text or json', formatOption)
     .option('--fix', 'apply suggested OCR fixes before rendering')
+    .option('--annotate', 'print the OCR fixes recorded by `--fix` as editor’s notes (N.d.E.)')
     .action(async (inputs: string[], options: RenderCommandOptions) => {
       const theme = await loadTheme(options.theme, io.cwd)
       const outDir = resolve(io.cwd, options.output)
@@ -98,18 +100,19 @@ export function registerRender(program: Command, io: CliIo, done: (code: number)
           ...(options.tagged ? { tagged: true } : {}),
           ...(options.pdfa ? { pdfa: true } : {}),
           ...(options.jsonToo ? { json: true } : {}),
+          ...(options.annotate ? { annotate: true } : {}),
           parse: { ...(options.from ? { from: options.from } : {}), fix: options.fix === true },
           env: io.env,
         })
         files.push(file)
         if (hasErrors(file) || outputs.length === 0) failed = true
+        const clashes = new Map<string, string[]>()
         for (const output of outputs) {
           const target = join(outDir, source.folder, output.name)
           const previous = written.get(target)
-          if (previous) {
+          if (previous !== undefined) {
             // Two inputs (a.md and a.txt) would write the same output: keep the first, never overwrite silently.
-            report(file, 'error', 'output-clash', `output ${relative(io.cwd, target)} was already written from ${previous}; rename one of the inputs`, { line: 1, column: 1 })
-            failed = true
+            clashes.set(previous, [...(clashes.get(previous) ?? []), relative(io.cwd, target) || target])
             continue
           }
           try {
@@ -121,6 +124,16 @@ export function registerRender(program: Command, io: CliIo, done: (code: number)
           }
           written.set(target, source.display)
           io.stdout.write(`${relative(io.cwd, target) || target}\n`)
+        }
+        for (const [previous, targets] of clashes) {
+          const list = targets.join(', ')
+          if (previous === source.display) {
+            // The same file named twice (or a file and its folder): one rendering is enough.
+            report(file, 'warning', 'output-clash', `${source.display} is given more than once; ${list} written once`, { line: 1, column: 1 })
+            continue
+          }
+          report(file, 'error', 'output-clash', `${source.display} and ${previous} would both write ${list}: kept the output of ${previous}, skipped that of ${source.display}; rename one of the inputs or render them to different folders`, { line: 1, column: 1 })
+          failed = true
         }
       }
       printDiagnostics(files, io)

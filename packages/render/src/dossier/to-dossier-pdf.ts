@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream'
 import type { Cable } from '@cablekit/core'
 import { layoutCable } from '../layout/layout-cable.js'
-import type { Box, LaidOutCable } from '../layout/laid-out.js'
+import type { LaidOutCable } from '../layout/laid-out.js'
 import { createPdfDocument } from '../pdf/create-pdf-document.js'
 import { paintCable } from '../pdf/paint-cable.js'
 import { formatDate } from '../text/format-date.js'
@@ -154,30 +154,9 @@ export function planDossier(prepared: PreparedDossier, options: DossierOptions =
   return { frontPages, introStart, tocStart, toc, cables, indexStart, index, pages: page, label }
 }
 
-/**
- * Where each attachment starts, as a page index within its cable: layout
- * starts each on a new page under a heading of role `H2`, and nothing else in
- * a cable opens a page with one.
- */
+/** Where each attachment starts, as a page index within its cable, as layout placed it. */
 function attachmentStarts(laidOut: LaidOutCable, count: number): number[] {
-  if (count === 0) return []
-  const starts: number[] = []
-  laidOut.pages.forEach((page, index) => {
-    if (index > 0 && firstText(page.boxes)?.role === 'H2') starts.push(index)
-  })
-  while (starts.length < count) starts.push(starts.at(-1) ?? 0)
-  return starts.slice(0, count)
-}
-
-function firstText(boxes: readonly Box[]): (Box & { type: 'text' }) | undefined {
-  for (const box of boxes) {
-    if (box.type === 'text') return box
-    if (box.type === 'group') {
-      const inner = firstText(box.boxes)
-      if (inner) return inner
-    }
-  }
-  return undefined
+  return laidOut.attachments.slice(0, count).map((attachment) => attachment.page)
 }
 
 function tocTitle(cable: Cable): string {

@@ -70,7 +70,11 @@ export interface LinkBox {
   url: string
 }
 
-/** A black bar standing for redacted text, with its reason printed in white; its size depends only on the reason. */
+/**
+ * A black bar standing for redacted text, with its reason printed in white:
+ * its width depends only on the reason, clamped to the width of the line it
+ * sits on (a narrow table cell), where the reason wraps on the bar.
+ */
 export interface RedactionBox {
   type: 'redaction'
   x: number
@@ -78,7 +82,8 @@ export interface RedactionBox {
   width: number
   height: number
   color: string
-  label: TextBox | undefined
+  /** The reason, one text box per line on the bar (none without a reason, or on a bar too narrow for it). */
+  labels: TextBox[]
 }
 
 /** Boxes drawn together, rotated about (`originX`, `originY`) (stamps, the scanned finish). */
@@ -140,6 +145,12 @@ export interface LaidOutCable {
   width: number
   height: number
   pages: LaidOutPage[]
+  /**
+   * Where each attachment starts: `index` in `cable.attachments`, `page` the
+   * 0-based page of this cable that opens with it (each starts a new page).
+   * A dossier numbers its outline and contents from these.
+   */
+  attachments: { index: number; page: number }[]
   furniture: PageFurniture
   /** Metadata for the PDF info dictionary, already sanitised. */
   metadata: { title?: string; author?: string; subject?: string; keywords?: string; lang: string; creationDate: Date }

@@ -89,12 +89,18 @@ export function layoutCable(cable: Cable, options: PdfOptions = {}): LaidOutCabl
     const listed = labelledLines(kit, cable.attachments.map((attachment) => [attachment.label || kit.labels.attachment, attachment.title || '—']))
     groups.push(kit.group(listed, { spaceBefore: theme.sizes.paragraphGap, spaceAfter: theme.sizes.paragraphGap }))
   }
+  const attachmentGroups: number[] = []
   cable.attachments.forEach((attachment, index) => {
     const heading = (drawing.attachmentHeading ?? THEME_DRAWINGS.sobre.attachmentHeading!)(kit, attachment, index)
-    if (heading[0]) heading[0].breakBefore = true
-    groups.push(...heading, ...layoutBlocks(attachment.body, kit, blockFrame))
+    const body = layoutBlocks(attachment.body, kit, blockFrame)
+    // A theme may draw no heading: the attachment's first block then opens the new page.
+    const first = heading[0] ?? body[0]
+    if (first) first.breakBefore = true
+    attachmentGroups.push(first ? groups.length : -1)
+    groups.push(...heading, ...body)
   })
-  const pages = paginate(groups, frame, theme.colors.rule)
+  const { pages, groupPages } = paginate(groups, frame, theme.colors.rule)
+  const attachments = attachmentGroups.map((group, index) => ({ index, page: groupPages[group] ?? pages.length - 1 }))
 
   const classification = cable.classification ? sanitizeText(cable.classification.label) : undefined
   const defaultHeader = cable.reference ? (lang.startsWith('fr') ? `N° ${cable.reference}` : cable.reference) : cable.id
@@ -119,6 +125,7 @@ export function layoutCable(cable: Cable, options: PdfOptions = {}): LaidOutCabl
     width: size.width,
     height: size.height,
     pages: laidOutPages,
+    attachments,
     furniture: { ...(classification ? { classification } : {}), ...(runningHeader ? { runningHeader } : {}) },
     metadata,
     finish: options.finish ?? 'clean',

@@ -2,6 +2,7 @@ import type { Table, TableCell } from 'mdast'
 import { collectInlines } from './collect-inlines.js'
 import type { Box, Group, Row } from './laid-out.js'
 import type { LayoutKit } from './layout-kit.js'
+import { makeAtoms } from './make-atoms.js'
 import { translateBox } from './translate-box.js'
 
 const PADDING = 4
@@ -10,27 +11,29 @@ const PADDING = 4
  * Lay out a GFM table as slices: slice i of a table row holds line i of every
  * cell, so a cell taller than a page continues on the next one line by line
  * (pdfkit's own `table` cuts it). Column widths follow the cells' natural
- * widths, squeezed in proportion when the table is wider than the frame.
+ * widths; a table wider than the frame keeps each column's widest word and
+ * shares the rest of the room in proportion (see `columnWidths`).
  */
 export function layoutTable(table: Table, kit: LayoutKit, x: number, width: number): Group {
   const columns = Math.max(1, ...table.children.map((row) => row.children.length))
   const style = kit.style({ size: kit.theme.sizes.body * 0.92 })
   const natural = new Array<number>(columns).fill(0)
+  /** The narrowest each column can be: its widest word, or a short bar (a bar can wrap its reason). */
+  const least = new Array<number>(columns).fill(0)
   const cellSpans = table.children.map((row, rowIndex) =>
     row.children.map((cell: TableCell) => collectInlines(cell.children, rowIndex === 0 ? { ...style, bold: true } : style, kit.inline)),
   )
-  cellSpans.forEach((row, rowIndex) => {
+  cellSpans.forEach((row) => {
     row.forEach((spans, column) => {
-      const text = spans.map((span) => (span.kind === 'text' ? span.text : ' ')).join('')
-      const measured = kit.measure(text, rowIndex === 0 ? { ...style, bold: true } : style)
+      // Measured as set, redaction bars included, so a column asks for the width its bars need.
+      const atoms = makeAtoms(spans, kit.theme, Infinity)
+      const measured = atoms.reduce((sum, atom, index) => sum + atom.width + (index + 1 < atoms.length ? atom.space : 0), 0)
+      const widest = Math.max(0, ...atoms.map((atom) => (atom.redaction ? Math.min(atom.width, atom.redaction.style.size * 4) : atom.width)))
       natural[column] = Math.max(natural[column]!, Math.min(measured, width) + PADDING * 2 + 2)
+      least[column] = Math.max(least[column]!, Math.min(widest, width) + PADDING * 2 + 2)
     })
   })
-  const total = natural.reduce((sum, value) => sum + value, 0)
-  const minimum = Math.min(36, width / columns)
-  let widths = natural.map((value) => Math.max(minimum, total > width ? (value / total) * width : value))
-  const sum = widths.reduce((a, b) => a + b, 0)
-  widths = widths.map((value) => (value / sum) * Math.min(width, Math.max(sum, total)))
+  const widths = columnWidths(natural, least, width)
   const edges = [x]
   for (const value of widths) edges.push(edges[edges.length - 1]! + value)
   const right = edges[edges.length - 1]!
@@ -64,4 +67,22 @@ export function layoutTable(table: Table, kit: LayoutKit, x: number, width: numb
     }
   })
   return { rows, spaceBefore: 4, spaceAfter: kit.theme.sizes.paragraphGap + 2, minSplit: 1, role: 'Table' }
+}
+
+/**
+ * Share `width` between columns as browsers do for automatic tables: natural
+ * widths when they fit; else each column keeps its narrowest (its widest word,
+ * at least 36 pt) and the rest of the room goes in proportion to what each
+ * wanted beyond it, so one long cell does not squeeze short words into pieces.
+ */
+function columnWidths(natural: readonly number[], least: readonly number[], width: number): number[] {
+  const columns = natural.length
+  const floor = least.map((value, column) => Math.min(natural[column]!, Math.max(value, Math.min(36, width / columns))))
+  const wanted = natural.map((value, column) => Math.max(value, floor[column]!))
+  const total = wanted.reduce((sum, value) => sum + value, 0)
+  if (total <= width) return wanted
+  const floors = floor.reduce((sum, value) => sum + value, 0)
+  if (floors >= width) return floor.map((value) => (value / floors) * width)
+  const share = (width - floors) / (total - floors)
+  return wanted.map((value, column) => floor[column]! + (value - floor[column]!) * share)
 }

@@ -29,8 +29,17 @@ export interface Atom {
   level: number
   /** A forced line break follows. */
   hardBreak?: boolean
-  /** A redaction bar: its width comes from the reason only. */
-  redaction?: { reason: string; style: Style; height: number }
+  /** A redaction bar: its width comes from the reason (and, when that is too wide, the line's width) only. */
+  redaction?: {
+    reason: string
+    style: Style
+    /** Height of the bar: one line of text, or more when the reason wraps. */
+    height: number
+    /** The reason as printed on the bar, line by line (none when the bar is too narrow even for "…"). */
+    lines: { runs: AtomRun[]; width: number }[]
+    /** Baseline-to-baseline distance of the label's lines. */
+    lineHeight: number
+  }
   /** Identifiers of the footnotes called in this atom. */
   footnotes?: string[]
   /** Ascent and descent (positive) of the atom's faces at their sizes, in points. */
@@ -80,7 +89,7 @@ export function makeAtoms(spans: readonly Span[], theme: ThemeData, maxWidth: nu
     }
     if (span.kind === 'redaction') {
       close(current ? 0 : 0)
-      atoms.push(redactionAtom(span.reason, span.style, theme, levels?.[offset] ?? 0))
+      atoms.push(redactionAtom(span.reason, span.style, theme, levels?.[offset] ?? 0, maxWidth))
       offset += 1
       continue
     }
@@ -163,29 +172,93 @@ function measureByChar(face: FontFace, text: string): number {
   return width
 }
 
-function redactionAtom(reason: string, style: Style, theme: ThemeData, level: number): Atom {
+/** Lines of a reason printed on one bar at most; what does not fit ends in an ellipsis. */
+const MAX_LABEL_LINES = 3
+
+/**
+ * The bar standing for redacted text. Its width comes from the reason alone:
+ * padding plus the label, or 4 em without a reason. Where that is wider than
+ * the line (a narrow table cell), the bar takes the line's width and the
+ * reason wraps on the bar, up to three lines, then ends in "…"; a word wider
+ * than the bar is cut. Nothing here can see the secret: the model no longer
+ * holds it.
+ */
+function redactionAtom(reason: string, style: Style, theme: ThemeData, level: number, maxWidth: number): Atom {
   const label = reason ? `[${reason}]` : ''
-  const labelStyle = { ...style, size: Math.max(6, style.size * 0.8), bold: false, italic: false, color: '#ffffff' }
+  const labelStyle = { ...style, size: Math.max(6, style.size * 0.8), bold: false, italic: false, color: '#ffffff', rise: 0 }
   const chain = faceChain(labelStyle, theme)
-  const runs: AtomRun[] = []
-  let width = 0
-  for (const piece of splitByCoverage(label, chain)) {
-    const shaped = shapeText(piece.face, piece.text)
-    runs.push({ face: piece.face, size: labelStyle.size, color: labelStyle.color, rise: 0, shaped, text: piece.text, rtl: level % 2 === 1, width: shaped.width * labelStyle.size })
-    width += shaped.width * labelStyle.size
-  }
   const face = chain[0]!
-  // The bar's width depends on the reason alone: padding plus the label, or a fixed 4 em.
-  const barWidth = label ? width + style.size * 0.8 : style.size * 4
+  const padding = style.size * 0.8
+  const rtl = level % 2 === 1
+  const runsOf = (text: string): { runs: AtomRun[]; width: number } => {
+    const runs: AtomRun[] = []
+    let width = 0
+    for (const piece of splitByCoverage(text, chain)) {
+      const shaped = shapeText(piece.face, piece.text)
+      runs.push({ face: piece.face, size: labelStyle.size, color: labelStyle.color, rise: 0, shaped, text: piece.text, rtl, width: shaped.width * labelStyle.size })
+      width += shaped.width * labelStyle.size
+    }
+    return { runs, width }
+  }
+  const whole = runsOf(label)
+  const natural = label ? whole.width + padding : style.size * 4
+  const width = Math.min(natural, Math.max(1, maxWidth))
+  const lines = natural <= width ? (label ? [whole] : []) : wrapLabel(label, width - padding, runsOf)
+  const lineHeight = (face.ascent - face.descent) * labelStyle.size
+  const single = (face.ascent - face.descent) * style.size
+  const height = Math.max(single, lines.length * lineHeight + (lines.length > 1 ? style.size * 0.3 : 0))
+  const ascent = face.ascent * style.size
   return {
-    runs,
-    width: barWidth,
+    runs: lines.flatMap((line) => line.runs),
+    width,
     space: 0,
     level,
-    redaction: { reason, style, height: (face.ascent - face.descent) * style.size },
-    ascent: face.ascent * style.size,
-    descent: -face.descent * style.size,
+    redaction: { reason, style, height, lines: lines.map((line) => ({ runs: line.runs, width: line.width })), lineHeight },
+    ascent,
+    descent: height - ascent,
   }
+}
+
+/**
+ * Break `label` into lines no wider than `room`, greedily at spaces; a word
+ * wider than `room` is cut by characters. After {@link MAX_LABEL_LINES}, the
+ * last line is shortened until it fits with "…". Too narrow for even "…", no
+ * label is printed: the bar alone still says something was removed.
+ */
+function wrapLabel(label: string, room: number, runsOf: (text: string) => { runs: AtomRun[]; width: number }): { runs: AtomRun[]; width: number }[] {
+  const fits = (text: string) => runsOf(text).width <= room + 0.01
+  if (!fits('…')) return []
+  const texts: string[] = []
+  let current = ''
+  const cut = (word: string): string => {
+    // Characters of `word` that fit on lines of their own; returns the rest.
+    let rest = word
+    while (rest && !fits(rest)) {
+      const chars = [...rest]
+      let end = 1
+      while (end < chars.length && fits(chars.slice(0, end + 1).join(''))) end++
+      texts.push(chars.slice(0, end).join(''))
+      rest = chars.slice(end).join('')
+    }
+    return rest
+  }
+  for (const word of label.split(' ').filter(Boolean)) {
+    const joined = current ? `${current} ${word}` : word
+    if (fits(joined)) {
+      current = joined
+      continue
+    }
+    if (current) texts.push(current)
+    current = cut(word)
+  }
+  if (current) texts.push(current)
+  if (texts.length > MAX_LABEL_LINES) {
+    let last = `${texts[MAX_LABEL_LINES - 1]!} ${texts[MAX_LABEL_LINES]!}`
+    while (last && !fits(`${last}…`)) last = [...last].slice(0, -1).join('').trimEnd()
+    texts.length = MAX_LABEL_LINES
+    texts[MAX_LABEL_LINES - 1] = `${last}…`
+  }
+  return texts.map(runsOf)
 }
 
 /**

@@ -2,6 +2,12 @@ import type { Box, Group, LaidOutPage, Row } from './laid-out.js'
 import type { Frame } from './layout-kit.js'
 import { translateBox } from './translate-box.js'
 
+/** What {@link paginate} returns: the pages, and the page (0-based) where each group's first row was placed. */
+export interface Paginated {
+  pages: Pick<LaidOutPage, 'boxes'>[]
+  groupPages: number[]
+}
+
 /** Space between the text and the footnotes: a short rule sits in it. */
 const FOOTNOTE_SEPARATOR = 10
 
@@ -11,9 +17,12 @@ const FOOTNOTE_SEPARATOR = 10
  * a `keepWithNext` group (a heading) never last on a page, footnotes at the
  * bottom of the page that calls them, attachments from a new page. A row
  * taller than a page is placed alone and runs over rather than being lost.
+ * Also tells on which page each group starts, so callers (attachments, a
+ * dossier's outline) never have to guess it from what a page shows.
  */
-export function paginate(groups: readonly Group[], frame: Frame, ruleColor: string): Pick<LaidOutPage, 'boxes'>[] {
+export function paginate(groups: readonly Group[], frame: Frame, ruleColor: string): Paginated {
   const pages: Pick<LaidOutPage, 'boxes'>[] = []
+  const groupPages: number[] = []
   let boxes: Box[] = []
   let footnotes: Row[] = []
   let y = 0
@@ -57,6 +66,7 @@ export function paginate(groups: readonly Group[], frame: Frame, ruleColor: stri
   let groupIndex = 0
   let groupRole: string | undefined
   const place = (row: Row) => {
+    groupPages[groupIndex] ??= pages.length
     for (const box of row.boxes) {
       const moved = translateBox(box, 0, frame.y + y)
       if (moved.type === 'text') {
@@ -111,7 +121,9 @@ export function paginate(groups: readonly Group[], frame: Frame, ruleColor: stri
       newPage()
     }
     y += group.spaceAfter
+    // A group without rows starts where the next row would go.
+    groupPages[current] ??= pages.length
   })
   finishPage()
-  return pages
+  return { pages, groupPages }
 }

@@ -1,7 +1,7 @@
 import { reorderByLevel } from '../text/bidi-levels.js'
 import type { Line } from './break-lines.js'
 import type { Atom } from './make-atoms.js'
-import type { Box, GlyphRunBox, Row } from './laid-out.js'
+import type { Box, GlyphRunBox, Row, TextBox } from './laid-out.js'
 
 /** How a line sits in its box. */
 export interface LineOptions {
@@ -90,20 +90,19 @@ export function positionLine(line: Line, options: LineOptions): Row {
 function redactionBar(atom: Atom, x: number, ascent: number, color: string): Box {
   const bar = atom.redaction!
   const top = ascent - atom.ascent
-  const labelRuns: GlyphRunBox[] = []
-  let runX = x + (atom.width - atom.runs.reduce((sum, run) => sum + run.width, 0)) / 2
-  for (const run of atom.runs) {
-    labelRuns.push({ face: run.face, size: run.size, color: run.color, x: runX, rise: 0, shaped: run.shaped, text: run.text, rtl: run.rtl })
-    runX += run.width
-  }
-  const labelBaseline = top + bar.height / 2 + (atom.runs[0] ? atom.runs[0].size * 0.33 : 0)
-  return {
-    type: 'redaction',
-    x,
-    y: top,
-    width: atom.width,
-    height: bar.height,
-    color,
-    label: labelRuns.length > 0 ? { type: 'text', x: 0, y: labelBaseline, runs: labelRuns } : undefined,
-  }
+  const lines = bar.lines
+  const size = lines[0]?.runs[0]?.size ?? 0
+  // One line sits centred on the bar as it always has; several are centred as a block.
+  const firstBaseline =
+    lines.length <= 1 ? top + bar.height / 2 + size * 0.33 : top + (bar.height - lines.length * bar.lineHeight) / 2 + bar.lineHeight / 2 + size * 0.33
+  const labels = lines.map((line, index): TextBox => {
+    const runs: GlyphRunBox[] = []
+    let runX = x + (atom.width - line.width) / 2
+    for (const run of line.runs) {
+      runs.push({ face: run.face, size: run.size, color: run.color, x: runX, rise: 0, shaped: run.shaped, text: run.text, rtl: run.rtl })
+      runX += run.width
+    }
+    return { type: 'text', x: 0, y: firstBaseline + index * bar.lineHeight, runs }
+  })
+  return { type: 'redaction', x, y: top, width: atom.width, height: bar.height, color, labels }
 }

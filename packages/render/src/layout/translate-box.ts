@@ -11,7 +11,7 @@ export function translateBox(box: Box, dx: number, dy: number): Box {
     case 'rule':
       return { ...box, x1: box.x1 + dx, y1: box.y1 + dy, x2: box.x2 + dx, y2: box.y2 + dy }
     case 'redaction':
-      return { ...box, x: box.x + dx, y: box.y + dy, label: box.label ? { ...box.label, x: box.label.x + dx, y: box.label.y + dy } : undefined }
+      return { ...box, x: box.x + dx, y: box.y + dy, labels: box.labels.map((label) => ({ ...label, x: label.x + dx, y: label.y + dy })) }
     case 'group':
       return { ...box, originX: box.originX + dx, originY: box.originY + dy, boxes: box.boxes.map((child) => translateBox(child, dx, dy)) }
   }

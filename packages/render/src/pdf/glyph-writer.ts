@@ -66,7 +66,6 @@ function code(entry: DocumentFont, glyph: { id: number; advanceWidth: number; co
       gid = font.subset.glyphs.length - 1
     }
     font.widths[gid] ??= glyph.advanceWidth * font.scale
-    // Glyphs that stand for no character (dots of Arabic letters) map to nothing rather than to a wrong one.
     font.unicode[gid] ??= glyph.codePoints
     hex = gid.toString(16).padStart(4, '0')
     entry.codes.set(key, hex)
@@ -99,6 +98,7 @@ export function rgb(color: string): string {
 export function writeRuns(doc: PdfDocumentInternals, runs: readonly GlyphRunBox[], x: number, y: number): void {
   const height = doc.page.height
   const out: string[] = ['q', `1 0 0 -1 0 ${pdfNumber(height)} cm`, 'BT']
+  const outlines: { glyph: { id: number }; face: FontFace; size: number; color: string; x: number; y: number }[] = []
   let currentFont = ''
   let currentColor = ''
   for (const run of runs) {
@@ -132,8 +132,13 @@ export function writeRuns(doc: PdfDocumentInternals, runs: readonly GlyphRunBox[
       const advance = advances[index]!
       const ox = offsets ? offsets[index * 2]! : 0
       const oy = offsets ? offsets[index * 2 + 1]! : 0
-      if (ox !== 0 || oy !== 0) {
-        positioned.push({ glyph, x: penX + ox * run.size, y: baseline + oy * run.size })
+      if (ox !== 0 || oy !== 0 || glyph.codePoints.length === 0) {
+        const mark = { glyph, x: penX + ox * run.size, y: baseline + oy * run.size }
+        // A glyph that stands for no character (the dots Noto Naskh adds to an
+        // Arabic skeleton) has no honest ToUnicode entry: an empty one reads as
+        // U+FFFD in MuPDF. Drawn as an outline, it is ink only, never text.
+        if (glyph.codePoints.length === 0) outlines.push({ ...mark, face: run.face, size: run.size, color: run.color })
+        else positioned.push(mark)
         // The pen moves by the glyph's advance without drawing it.
         pending -= advance * 1000
         penX += advance * run.size
@@ -157,6 +162,50 @@ export function writeRuns(doc: PdfDocumentInternals, runs: readonly GlyphRunBox[
       out.push(`1 0 0 1 ${pdfNumber(mark.x)} ${pdfNumber(mark.y)} Tm`, `[<${code(entry, mark.glyph)}>] TJ`)
     }
   }
-  out.push('ET', 'Q')
+  out.push('ET')
+  for (const outline of outlines) {
+    const path = glyphPath(outline.face, outline.glyph.id)
+    if (path === '') continue
+    const scale = outline.size / outline.face.font.unitsPerEm
+    out.push('q', `${rgb(outline.color)} rg`, `${pdfNumber(scale)} 0 0 ${pdfNumber(scale)} ${pdfNumber(outline.x)} ${pdfNumber(outline.y)} cm`, path, 'f', 'Q')
+  }
+  out.push('Q')
   doc.addContent(out.join('\n'))
+}
+
+/** Outlines already converted, by face and glyph id: a dot is converted once per process. */
+const glyphPaths = new Map<string, string>()
+
+/**
+ * The outline of glyph `id` of `face` as PDF path operators in font units
+ * (quadratic TrueType curves raised to cubic ones, which PDF draws).
+ */
+function glyphPath(face: FontFace, id: number): string {
+  const key = `${face.key}:${id}`
+  let path = glyphPaths.get(key)
+  if (path !== undefined) return path
+  const glyph = face.font.getGlyph(id) as unknown as { path: { commands: { command: string; args: number[] }[] } }
+  const ops: string[] = []
+  let x = 0
+  let y = 0
+  const n = pdfNumber
+  for (const { command, args } of glyph.path.commands) {
+    if (command === 'moveTo' || command === 'lineTo') {
+      ;[x, y] = args as [number, number]
+      ops.push(`${n(x)} ${n(y)} ${command === 'moveTo' ? 'm' : 'l'}`)
+    } else if (command === 'quadraticCurveTo') {
+      const [cx, cy, ex, ey] = args as [number, number, number, number]
+      ops.push(`${n(x + (2 / 3) * (cx - x))} ${n(y + (2 / 3) * (cy - y))} ${n(ex + (2 / 3) * (cx - ex))} ${n(ey + (2 / 3) * (cy - ey))} ${n(ex)} ${n(ey)} c`)
+      x = ex
+      y = ey
+    } else if (command === 'bezierCurveTo') {
+      const [c1x, c1y, c2x, c2y, ex, ey] = args as [number, number, number, number, number, number]
+      ops.push(`${n(c1x)} ${n(c1y)} ${n(c2x)} ${n(c2y)} ${n(ex)} ${n(ey)} c`)
+      x = ex
+      y = ey
+    } else if (command === 'closePath') ops.push('h')
+  }
+  path = ops.join(' ')
+  glyphPaths.set(key, path)
+  return path
 }

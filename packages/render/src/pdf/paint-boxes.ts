@@ -48,7 +48,7 @@ export const paint: Painters = {
     doc.save()
     doc.rect(box.x, box.y, box.width, box.height).fill(box.color)
     doc.restore()
-    if (box.label) paint.text(box.label, state)
+    for (const label of box.labels) paint.text(label, state)
   },
   group(box: GroupBox, state) {
     const { doc } = state

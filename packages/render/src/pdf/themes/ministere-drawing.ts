@@ -20,19 +20,23 @@ export const ministereDrawing: ThemeDrawing = {
     const size = theme.sizes.letterhead
 
     // Letterhead: French on the left, the localized lines (Arabic) on the right, right to left.
+    // Letterheads are set solid: no leading beyond the fonts' own line height.
+    const gap = 0.5
     const issuer = cable.issuer
     const left: Row[] = []
-    if (issuer?.state) left.push(...kit.paragraph(issuer.state.toUpperCase(), { width: half, style: { bold: true, size: size + 1 } }))
-    if (issuer?.ministry) left.push(...kit.paragraph(issuer.ministry, { width: half, style: { size } }))
+    if (issuer?.state) left.push(...kit.paragraph(issuer.state.toUpperCase(), { width: half, gap, style: { bold: true, size: size + 1 } }))
+    if (issuer?.ministry) left.push(...kit.paragraph(issuer.ministry, { width: half, gap, style: { size } }))
     const localized = Object.entries(issuer?.localized ?? {})
     const rightRows: Row[] = []
     for (const [lang, lines] of localized) {
       const rtl = /^(ar|fa|he|ur|ps)/i.test(lang)
-      const options = { x: right, width: half, align: 'right' as const, ...(rtl ? { direction: 'rtl' as const } : {}) }
+      const options = { x: right, width: half, align: 'right' as const, gap, ...(rtl ? { direction: 'rtl' as const } : {}) }
       if (lines.state) rightRows.push(...kit.paragraph(lines.state, { ...options, style: { bold: true, size: size + 1 } }))
       if (lines.ministry) rightRows.push(...kit.paragraph(lines.ministry, { ...options, style: { size } }))
     }
-    const letterhead = kit.columns(left, rightRows)
+    // Each side keeps its own line height: Arabic lines are taller, and pairing
+    // them row by row would spread the French lines beside them.
+    const letterhead = kit.columns(left.length > 0 ? [kit.stack(left)] : [], rightRows.length > 0 ? [kit.stack(rightRows)] : [])
     if (letterhead.length > 0) {
       letterhead.push({ height: 8, boxes: [{ type: 'rule', x1: frame.x, y1: 5, x2: frame.x + 110, y2: 5, color: theme.colors.rule, lineWidth: 0.8 }] })
       groups.push(kit.group(letterhead, { spaceAfter: 6, role: 'Artifact' }))
@@ -40,11 +44,12 @@ export const ministereDrawing: ThemeDrawing = {
 
     // Post (left) and place, date (right).
     const post = issuer?.post ?? issuer?.localized?.['fr']?.post
-    const postRows = post ? kit.paragraph(post, { width: half, style: { size, italic: false } }) : []
+    const postRows = post ? kit.paragraph(post, { width: half, gap, style: { size, italic: false } }) : []
     const dateText = [cable.place, cable.date ? `${kit.lang.startsWith('fr') ? 'le ' : ''}${formatDate(cable.date, kit.lang)}` : undefined].filter(Boolean).join(', ')
     const dateRows = dateText ? kit.paragraph(dateText, { x: right, width: half, align: 'right' }) : []
     const referenceRows = cable.reference ? kit.paragraph(`N° ${cable.reference}`, { width: half, style: { bold: true } }) : []
-    const topRows = kit.columns([...postRows, ...referenceRows], dateRows)
+    const postColumn = [...postRows, ...referenceRows]
+    const topRows = kit.columns(postColumn.length > 0 ? [kit.stack(postColumn)] : [], dateRows.length > 0 ? [kit.stack(dateRows)] : [])
 
     // Stamps, right-aligned, side by side.
     const stamps = [cable.precedence?.label, cable.classification?.label].filter((label): label is string => Boolean(label)).map((label) => kit.stamp(label.toUpperCase()))
