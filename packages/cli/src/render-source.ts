@@ -1,7 +1,8 @@
 import { basename, extname } from 'node:path'
 import { VFile } from 'vfile'
-import { editorialMarks, hasErrors, parse, report, toJson } from '@cablekit/core'
-import type { Cable, ParseOptions } from '@cablekit/core'
+import { editorialMarks, hasErrors, parse, redact, report, toJson } from '@cablekit/core'
+import type { Cable, ParseOptions, RedactOptions } from '@cablekit/core'
+import { scrubberFor, scrubDiagnostics } from './redaction-options.js'
 import { THEMES, THEME_NAMES, toDocx, toPdf } from '@cablekit/render'
 import type { PdfOptions, ThemeData } from '@cablekit/render'
 
@@ -24,6 +25,12 @@ export interface RenderSourceOptions {
   json?: boolean
   /** Print the OCR fixes recorded by `--fix` (`provenance.fixes`) as editor's notes (N.d.E.). */
   annotate?: boolean
+  /**
+   * Redact every cable on the model before it is rendered. The output names
+   * and the diagnostics are scrubbed of what the rules match too, since both
+   * are published (file names, batch manifests).
+   */
+  redact?: RedactOptions
   /** Options passed to `parse` (format, `--fix`). */
   parse?: ParseOptions
   /** Environment for `SOURCE_DATE_EPOCH` (default `process.env`). */
@@ -66,10 +73,21 @@ export async function renderSource(bytes: Uint8Array, path: string, options: Ren
   }
   const theme = resolveTheme(options.theme, file)
   if (theme === null) return { file, outputs }
-  const stem = outputStem(path)
-  for (const [index, cable] of cables.entries()) {
+  const scrub = options.redact ? scrubberFor(options.redact) : undefined
+  if (scrub) scrubDiagnostics(file, scrub)
+  const stem = scrub ? outputStem(scrub(basename(path))) : outputStem(path)
+  for (const [index, parsed] of cables.entries()) {
     const name = cables.length === 1 ? stem : `${stem}-${index + 1}`
-    const place = cable.body[0]?.position?.start ?? { line: 1, column: 1 }
+    const place = parsed.body[0]?.position?.start ?? { line: 1, column: 1 }
+    let cable = parsed
+    if (options.redact) {
+      try {
+        cable = redact(parsed, { ...options.redact, cableIndex: index }).cable
+      } catch (error) {
+        report(file, 'error', 'render-failed', `could not redact cable ${index + 1}: ${messageOf(error)}`, place)
+        continue
+      }
+    }
     // Editor's notes print with their "N.d.E." mark (and, with `annotate`, the OCR fixes as such notes) in every format.
     let marked: Cable
     try {

@@ -4,7 +4,7 @@ import { basename, dirname, extname, join, resolve } from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import type { Command } from 'commander'
 import { hasErrors, RedactionRuleError } from '@cablekit/core'
-import type { RedactOptions, SourceFormat } from '@cablekit/core'
+import type { SourceFormat } from '@cablekit/core'
 import { THEME_NAMES, toDossierDocx, toDossierPdfStream } from '@cablekit/render'
 import type { DossierEntry, DossierOrder, ThemeName } from '@cablekit/render'
 import { printDiagnostics } from '../diagnostics.js'
@@ -14,9 +14,11 @@ import { CliError, EXIT } from '../errors.js'
 import type { CliIo } from '../io.js'
 import { formatOption } from '../options.js'
 import { readInputs } from '../read-inputs.js'
+import { addRedactionOptions, redactOptionsFrom } from '../redaction-options.js'
+import type { RedactionFlags } from '../redaction-options.js'
 import { writeAtomic } from '../write-atomic.js'
 
-interface DossierCommandOptions {
+interface DossierCommandOptions extends RedactionFlags {
   out: string
   title?: string
   subtitle?: string
@@ -27,14 +29,8 @@ interface DossierCommandOptions {
   duplex?: boolean
   annotate?: boolean
   index: boolean
-  match: string[]
-  regex: string[]
-  field: string[]
-  reason?: string
   from?: SourceFormat
 }
-
-const collect = (value: string, previous: string[]) => [...previous, value]
 
 /**
  * `cablekit dossier <files…|dossier.yml> -o book.pdf|book.docx`: print many
@@ -42,7 +38,7 @@ const collect = (value: string, previous: string[]) => [...previous, value]
  * a table of contents, the cables and an index.
  */
 export function registerDossier(program: Command, io: CliIo, done: (code: number) => void): void {
-  program
+  const command = program
     .command('dossier')
     .description('print many cables (Markdown, raw text or JSON, mixed) as one book: cover, introduction, contents, the cables, index')
     .argument('<inputs...>', 'cable files, or one dossier.yml that lists them with the title, introduction and options')
@@ -62,12 +58,9 @@ export function registerDossier(program: Command, io: CliIo, done: (code: number
     .option('--duplex', 'printed on both sides: each cable starts on an odd page')
     .option('--annotate', 'print the OCR fixes recorded by `--fix` as editor’s notes (N.d.E.)')
     .option('--no-index', 'leave out the index of tags, places and senders')
-    .option('--match <text>', 'a text to redact in every cable; repeatable', collect, [])
-    .option('--regex <re>', 'a regular expression to redact; repeatable', collect, [])
-    .option('--field <name>', 'a field to withhold in every cable; repeatable', collect, [])
-    .option('--reason <text>', 'the reason printed on redaction bars')
     .option('--from <format>', 'force the source format of cable files: markdown, text or json', formatOption)
-    .action(async (inputs: string[], options: DossierCommandOptions) => {
+  addRedactionOptions(command)
+  command.action(async (inputs: string[], options: DossierCommandOptions) => {
       const out = resolve(io.cwd, options.out)
       const format = extname(out).toLowerCase()
       if (format !== '.pdf' && format !== '.docx') throw new CliError('`-o` must name a .pdf or .docx file', EXIT.usage)
@@ -95,15 +88,7 @@ export function registerDossier(program: Command, io: CliIo, done: (code: number
         return
       }
       const cables: DossierEntry[] = results.flatMap((result, index) => result.cables.map((cable) => ({ cable, ...(spec.cables[index]!.theme ? { theme: spec.cables[index]!.theme } : {}) })))
-      const redact: RedactOptions | undefined =
-        options.match.length + options.regex.length + options.field.length > 0 || spec.redact
-          ? {
-              match: [...(spec.redact?.match ?? []), ...options.match],
-              regex: [...(spec.redact?.regex ?? []), ...options.regex],
-              fields: [...(spec.redact?.fields ?? []), ...options.field],
-              ...((options.reason ?? spec.redact?.reason) !== undefined ? { reason: (options.reason ?? spec.redact?.reason)! } : {}),
-            }
-          : undefined
+      const redact = await redactOptionsFrom(options, io.cwd, spec.redact ?? {})
       const dossier = {
         title,
         ...pick('subtitle', options.subtitle ?? spec.subtitle),

@@ -15,11 +15,13 @@ import { formatOption } from '../options.js'
 import { outputStem, renderSource } from '../render-source.js'
 import type { RenderFormat } from '../render-source.js'
 import { writeAtomic } from '../write-atomic.js'
+import { addRedactionOptions, redactOptionsFrom, scrubberFor, scrubDiagnostics } from '../redaction-options.js'
+import type { RedactionFlags } from '../redaction-options.js'
 
 /** Extensions read when a folder is given. */
 const SOURCE_EXTENSIONS = new Set(['.md', '.markdown', '.txt', '.json'])
 
-interface RenderCommandOptions {
+interface RenderCommandOptions extends RedactionFlags {
   output: string
   to: RenderFormat[]
   theme?: string
@@ -54,7 +56,7 @@ function finishOption(value: string): 'clean' | 'scan' {
  * default export (or `theme` export) is a ThemeData.
  */
 export function registerRender(program: Command, io: CliIo, done: (code: number) => void): void {
-  program
+  const command = program
     .command('render')
     .description('render cables as facsimile PDF (and DOCX) files')
     .argument('<inputs...>', 'source files (.md, .txt, .json) or folders of them')
@@ -68,8 +70,12 @@ export function registerRender(program: Command, io: CliIo, done: (code: number)
     .option('--from <format>', 'force the source format: markdown, text or json', formatOption)
     .option('--fix', 'apply suggested OCR fixes before rendering')
     .option('--annotate', 'print the OCR fixes recorded by `--fix` as editor’s notes (N.d.E.)')
-    .action(async (inputs: string[], options: RenderCommandOptions) => {
+  addRedactionOptions(command)
+  command.action(async (inputs: string[], options: RenderCommandOptions) => {
       const theme = await loadTheme(options.theme, io.cwd)
+      const redactOptions = await redactOptionsFrom(options, io.cwd)
+      // File and folder names are published too: what the rules match goes from them.
+      const scrub = redactOptions ? scrubberFor(redactOptions) : (text: string) => text
       const outDir = resolve(io.cwd, options.output)
       const sources = await collectSources(inputs, io.cwd)
       const files: VFile[] = []
@@ -101,6 +107,7 @@ export function registerRender(program: Command, io: CliIo, done: (code: number)
           ...(options.pdfa ? { pdfa: true } : {}),
           ...(options.jsonToo ? { json: true } : {}),
           ...(options.annotate ? { annotate: true } : {}),
+          ...(redactOptions ? { redact: redactOptions } : {}),
           parse: { ...(options.from ? { from: options.from } : {}), fix: options.fix === true },
           env: io.env,
         })
@@ -108,7 +115,7 @@ export function registerRender(program: Command, io: CliIo, done: (code: number)
         if (hasErrors(file) || outputs.length === 0) failed = true
         const clashes = new Map<string, string[]>()
         for (const output of outputs) {
-          const target = join(outDir, source.folder, output.name)
+          const target = join(outDir, scrub(source.folder), output.name)
           const previous = written.get(target)
           if (previous !== undefined) {
             // Two inputs (a.md and a.txt) would write the same output: keep the first, never overwrite silently.
@@ -136,6 +143,7 @@ export function registerRender(program: Command, io: CliIo, done: (code: number)
           failed = true
         }
       }
+      if (redactOptions) for (const file of files) scrubDiagnostics(file, scrub)
       printDiagnostics(files, io)
       done(failed ? EXIT.failed : EXIT.ok)
     })
