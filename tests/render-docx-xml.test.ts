@@ -59,7 +59,7 @@ describe('WordprocessingML elements', () => {
   })
 
   it('puts section properties at the end of a paragraph’s properties, or makes a paragraph for them', async () => {
-    const section = sectionPropertiesXml({ page: PAGE, nextPage: true, headers: { default: 'rId8', first: 'rId9' }, footers: { default: 'rId10', first: 'rId10' }, titlePage: true })
+    const section = sectionPropertiesXml({ page: PAGE, start: 'nextPage', headers: { default: 'rId8', first: 'rId9' }, footers: { default: 'rId10', first: 'rId10' }, titlePage: true })
     expect(section).toMatch(/^<w:sectPr><w:headerReference w:type="default" r:id="rId8"\/><w:headerReference w:type="first" r:id="rId9"\/><w:footerReference w:type="default" r:id="rId10"\/><w:footerReference w:type="first" r:id="rId10"\/><w:type w:val="nextPage"\/><w:pgSz [^>]+\/><w:pgMar [^>]+\/><w:pgNumType\/><w:titlePg\/>/)
     const closed = withSectionProperties(paragraphXml({ style: 'CableBody', alignment: 'left' }, runXml('fin')), section)!
     expect(closed).toMatch(/<w:jc w:val="left"\/><w:sectPr>.*<\/w:sectPr><\/w:pPr><w:r>/)

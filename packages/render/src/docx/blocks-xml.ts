@@ -1,7 +1,6 @@
 import type { BlockContent, List, ListItem, PhrasingContent, RootContent, Table as MdTable } from 'mdast'
-import type { BlockState } from './blocks.js'
 import { inlinesXml, redactionRunXml, textRunsXml } from './inline-xml.js'
-import { clampListLevel, listLevelIndent } from './numbering.js'
+import { clampListLevel, listLevelIndent } from './list-numbering.js'
 import { sanitizeXmlText } from './sanitize-xml.js'
 import { STYLE } from './styles.js'
 import { hexColor } from './themes.js'
@@ -12,6 +11,16 @@ import { runXml } from './wml-run.js'
 import { tableXml } from './wml-table.js'
 import type { BorderEdge, TableCellSpec } from './wml-table.js'
 import type { XmlContext } from './xml-context.js'
+
+/** Where a block sits: the paragraph style it takes and the list level it is in. */
+export interface BlockState {
+  /** Paragraph style of plain paragraphs (Cable Body, Cable Quote, Cable Footnote Text…). */
+  style: string
+  /** Current list level, -1 outside lists. */
+  listLevel: number
+  /** Nesting depth of containers, to flatten absurdly deep trees instead of overflowing the stack. */
+  depth: number
+}
 
 const MAX_BLOCK_DEPTH = 48
 

@@ -1,5 +1,4 @@
 import { formatDate, telegramDateTimeGroup } from '../text/format-date.js'
-import { spacedBanner } from './cable-header.js'
 import { prepareTextXml, textRunsXml } from './inline-xml.js'
 import { STYLE } from './styles.js'
 import { paragraphXml } from './wml-paragraph.js'
@@ -136,6 +135,14 @@ function subjectAndReferences(ctx: XmlContext): string[] {
   // The body starts after a gap, as on the paper.
   if (out.length > 0) out.push(paragraphXml({ style: STYLE.telegramLine }))
   return out
+}
+
+/** `C O N F I D E N T I A L`: the telegram banner spelling of a classification. */
+export function spacedBanner(label: string): string {
+  return label
+    .split(/\s+/)
+    .map((word) => [...word].join(' '))
+    .join('   ')
 }
 
 const PRECEDENCE_LETTERS: Record<string, string> = { routine: 'R', priority: 'P', urgent: 'O', 'very-urgent': 'O', immediate: 'O', flash: 'Z' }

@@ -1,5 +1,8 @@
+import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import type { IPropertiesOptions } from 'docx'
+import { deflateEntry } from './deterministic-zip.js'
+import type { ZipEntry } from './deterministic-zip.js'
 import { fontFiles } from '../fonts/font-files.js'
 import type { FontFamilyName } from '../fonts/font-files.js'
 import { FONT_NAMES } from './themes.js'
@@ -42,4 +45,37 @@ export function embeddedFonts(families: readonly FontFamilyName[], needs: FaceNe
       ...(needs.italic && faces.boldItalic ? { boldItalic: read(faces.boldItalic) } : {}),
     }
   })
+}
+
+/** An embedded font face ready to zip. */
+export interface FontEntry {
+  /** Deterministic obfuscation key, as written in fontTable.xml. */
+  key: string
+  deflated: NonNullable<ZipEntry['deflated']>
+}
+
+const fontEntries = new WeakMap<Uint8Array, FontEntry>()
+
+// ECMA-376 font obfuscation: the first 32 bytes XORed with the key's bytes in reverse order.
+function obfuscate(data: Uint8Array, key: string): Uint8Array {
+  const hex = key.replace(/[{}-]/g, '')
+  const keyBytes = Array.from({ length: 16 }, (_, i) => parseInt(hex.slice(i * 2, i * 2 + 2), 16)).reverse()
+  const out = new Uint8Array(data)
+  for (let i = 0; i < 32 && i < out.length; i++) out[i] = out[i]! ^ keyBytes[i % 16]!
+  return out
+}
+
+/**
+ * The embedded file of a font face: its key is derived from the font's bytes
+ * (docx draws a random one), and it is obfuscated and deflated once per process.
+ */
+export function fontEntry(data: Uint8Array): FontEntry {
+  let entry = fontEntries.get(data)
+  if (!entry) {
+    const hash = createHash('sha1').update(data).digest('hex').toUpperCase()
+    const key = `${hash.slice(0, 8)}-${hash.slice(8, 12)}-${hash.slice(12, 16)}-${hash.slice(16, 20)}-${hash.slice(20, 32)}`
+    entry = { key, deflated: deflateEntry(obfuscate(data, key)) }
+    fontEntries.set(data, entry)
+  }
+  return entry
 }

@@ -1,4 +1,4 @@
-import { spacedBanner } from './cable-header.js'
+import { spacedBanner } from './cable-header-xml.js'
 import { prepareTextXml } from './inline-xml.js'
 import { STYLE } from './styles.js'
 import { WML_ROOT_ATTRIBUTES, XML_DECLARATION } from './wml-namespaces.js'

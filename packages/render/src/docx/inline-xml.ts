@@ -1,6 +1,5 @@
 import type { PhrasingContent } from 'mdast'
 import { frenchSpacing } from '../text/french-spacing.js'
-import type { Marks } from './inline.js'
 import { safeHref, sanitizeXmlText } from './sanitize-xml.js'
 import { STYLE } from './styles.js'
 import { textContent } from './text-content.js'
@@ -8,6 +7,16 @@ import { BREAK_RUN, FOOTNOTE_REF_RUN, footnoteReferenceXml, hyperlinkXml, runXml
 import type { RunProps } from './wml-run.js'
 import { REL } from './relationships.js'
 import type { XmlContext } from './xml-context.js'
+
+/** Formatting inherited from enclosing emphasis, strong, delete and link nodes. */
+export interface Marks {
+  bold?: boolean
+  italics?: boolean
+  strike?: boolean
+  style?: string
+  /** Nesting depth, to flatten absurdly deep trees instead of recursing without end. */
+  depth?: number
+}
 
 /** Formatting inherited from enclosing nodes, plus whether they sit inside a link (links do not nest). */
 export interface XmlMarks extends Marks {

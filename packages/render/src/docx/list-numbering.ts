@@ -1,5 +1,26 @@
-import { BULLETS, MAX_LIST_LEVEL, ORDERED_FORMATS, listLevelIndent } from './numbering.js'
 import { WML_ROOT_ATTRIBUTES, XML_DECLARATION } from './wml-namespaces.js'
+
+/** Word numbers list levels 0 to 8. */
+const MAX_LIST_LEVEL = 8
+
+/** Bullet characters per level; the en dash is the bullet of the French ministerial cables themselves. */
+const BULLETS = ['–', '•', '–', '•', '–', '•', '–', '•', '–'] as const
+/** Number format and the character after the number, per level (cycling every three levels). */
+const ORDERED_FORMATS = [
+  { format: 'decimal', suffix: '.' },
+  { format: 'lowerLetter', suffix: ')' },
+  { format: 'lowerRoman', suffix: '.' },
+] as const
+
+/** Left indent of list level `level` in twips; the number or bullet hangs 360 twips to its left. */
+export function listLevelIndent(level: number): number {
+  return 360 * (level + 1) + 80
+}
+
+/** A list depth clamped to Word's nine levels. */
+export function clampListLevel(depth: number): number {
+  return Math.min(Math.max(depth, 0), MAX_LIST_LEVEL)
+}
 
 const BULLET_ABSTRACT = 1
 const ORDERED_ABSTRACT = 2

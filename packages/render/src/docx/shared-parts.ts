@@ -1,10 +1,10 @@
-import { Document } from 'docx'
+import { Document, Packer } from 'docx'
+import type { IParagraphStyleOptions } from 'docx'
 import type { ThemeData } from '../themes/theme.js'
 import type { FontFamilyName } from '../fonts/font-files.js'
 import { deflateEntry } from './deterministic-zip.js'
 import type { ZipEntry } from './deterministic-zip.js'
-import { embeddedFonts } from './embedded-fonts.js'
-import { compile, fontEntry } from './pack-docx.js'
+import { embeddedFonts, fontEntry } from './embedded-fonts.js'
 import { sanitizeXmlText } from './sanitize-xml.js'
 import { docxStyles } from './styles.js'
 
@@ -12,6 +12,18 @@ import { docxStyles } from './styles.js'
 export interface FontSelection {
   families: readonly FontFamilyName[]
   italic: boolean
+}
+
+/**
+ * What a kind of document adds to the theme's styles and settings (the
+ * dossier: its own heading styles, and fields Word updates on opening).
+ */
+export interface SharedAdditions {
+  /** Names these additions in the cache: one constant object per kind of document. */
+  key: string
+  paragraphStyles: readonly IParagraphStyleOptions[]
+  /** Word offers to update the document's fields (contents, page references) when it opens it. */
+  updateFields: boolean
 }
 
 /** The parts every document of a theme, language and font selection shares, already deflated. */
@@ -37,9 +49,10 @@ const cache = new WeakMap<ThemeData, Map<string, SharedParts>>()
  * @param theme Theme whose styles the document uses.
  * @param language BCP 47 proofing language of the styles.
  * @param fonts Fonts to embed, or `undefined` to embed none.
+ * @param additions Styles and settings of a kind of document beyond the cable's.
  */
-export function sharedParts(theme: ThemeData, language: string, fonts: FontSelection | undefined): SharedParts {
-  const key = `${language}\u0000${fonts ? `${[...new Set(fonts.families)].sort().join(',')}\u0000${fonts.italic}` : 'none'}`
+export function sharedParts(theme: ThemeData, language: string, fonts: FontSelection | undefined, additions?: SharedAdditions): SharedParts {
+  const key = `${language}\u0000${fonts ? `${[...new Set(fonts.families)].sort().join(',')}\u0000${fonts.italic}` : 'none'}\u0000${additions?.key ?? ''}`
   let byKey = cache.get(theme)
   if (!byKey) {
     byKey = new Map()
@@ -47,16 +60,34 @@ export function sharedParts(theme: ThemeData, language: string, fonts: FontSelec
   }
   let parts = byKey.get(key)
   if (!parts) {
-    parts = buildSharedParts(theme, language, fonts)
+    parts = buildSharedParts(theme, language, fonts, additions)
     if (byKey.size < MAX_KEYS_PER_THEME) byKey.set(key, parts)
   }
   return parts
 }
 
-function buildSharedParts(theme: ThemeData, language: string, fonts: FontSelection | undefined): SharedParts {
+/** Compiled parts of a docx package, XML as text and binaries as bytes, by path. */
+type Compiled = Map<string, string | Uint8Array>
+
+/**
+ * The package's parts before zipping, by path. `Packer.compiler` is internal to docx
+ * 9 but is what every `Packer` method runs; taking its output lets us zip
+ * once, deterministically, with fonts compressed once per process instead of
+ * for every document.
+ */
+function compile(document: Document): Compiled {
+  const compiler = (Packer as unknown as { compiler?: { compile(file: Document): Compiled } }).compiler
+  if (!compiler || typeof compiler.compile !== 'function') {
+    throw new Error('@cablekit/render: this version of the docx package no longer exposes Packer.compiler; pin docx to 9.15')
+  }
+  return compiler.compile(document)
+}
+
+function buildSharedParts(theme: ThemeData, language: string, fonts: FontSelection | undefined, additions: SharedAdditions | undefined): SharedParts {
+  const styles = docxStyles(theme, language)
   const document = new Document({
-    styles: docxStyles(theme, language),
-    features: { updateFields: false },
+    styles: additions ? { ...styles, paragraphStyles: [...(styles.paragraphStyles ?? []), ...additions.paragraphStyles] } : styles,
+    features: { updateFields: additions?.updateFields ?? false },
     ...(fonts ? { fonts: embeddedFonts(fonts.families, { italic: fonts.italic }) } : {}),
     sections: [{ children: [] }],
   })

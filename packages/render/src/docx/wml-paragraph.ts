@@ -4,10 +4,12 @@ export interface ParagraphProps {
   style?: string
   /** Keep on the same page as the next paragraph. */
   keepNext?: boolean
+  /** Start on a new page. */
+  pageBreakBefore?: boolean
   /** List membership: numbering instance and level (0–8). */
   numbering?: { numId: number; level: number }
   /** Tab stops. */
-  tabs?: readonly { type: 'left' | 'center' | 'right'; position: number }[]
+  tabs?: readonly { type: 'left' | 'center' | 'right'; position: number; leader?: 'dot' }[]
   /** Right-to-left paragraph (`w:bidi`). */
   bidi?: boolean
   spacing?: { before?: number; after?: number }
@@ -31,8 +33,9 @@ function paragraphPropertiesXml(props: ParagraphProps): string {
   let xml = ''
   if (props.style) xml += `<w:pStyle w:val="${props.style}"/>`
   if (props.keepNext) xml += '<w:keepNext/>'
+  if (props.pageBreakBefore) xml += '<w:pageBreakBefore/>'
   if (props.numbering) xml += `<w:numPr><w:ilvl w:val="${props.numbering.level}"/><w:numId w:val="${props.numbering.numId}"/></w:numPr>`
-  if (props.tabs && props.tabs.length > 0) xml += `<w:tabs>${props.tabs.map((tab) => `<w:tab w:val="${tab.type}" w:pos="${tab.position}"/>`).join('')}</w:tabs>`
+  if (props.tabs && props.tabs.length > 0) xml += `<w:tabs>${props.tabs.map((tab) => `<w:tab w:val="${tab.type}"${tab.leader ? ` w:leader="${tab.leader}"` : ''} w:pos="${tab.position}"/>`).join('')}</w:tabs>`
   if (props.bidi) xml += '<w:bidi/>'
   if (props.spacing) xml += `<w:spacing${attributes(props.spacing)}/>`
   if (props.indent) xml += `<w:ind${attributes(props.indent)}/>`

@@ -43,14 +43,36 @@ export function footnoteReferenceXml(id: number): string {
 /** The mark a footnote's own text starts with. */
 export const FOOTNOTE_REF_RUN = '<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r>'
 
-/** A simple field (`PAGE`, `NUMPAGES`) as begin/instruction/separate/end runs, filled in by the word processor. */
-export function fieldXml(instruction: 'PAGE' | 'NUMPAGES'): string {
-  return (
-    '<w:r><w:fldChar w:fldCharType="begin"/></w:r>' +
-    `<w:r><w:instrText xml:space="preserve">${instruction}</w:instrText></w:r>` +
-    '<w:r><w:fldChar w:fldCharType="separate"/></w:r>' +
-    '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
-  )
+const FIELD_BEGIN = '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+const FIELD_SEPARATE = '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+/** The run that closes a field opened by {@link fieldStartXml}. */
+export const FIELD_END = '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+
+/**
+ * The runs that open a field, up to where its result starts: the begin mark,
+ * the instruction (escaped here) and the separate mark. The result runs and
+ * {@link FIELD_END} follow, possibly in later paragraphs (a table of contents).
+ */
+export function fieldStartXml(instruction: string): string {
+  return `${FIELD_BEGIN}<w:r><w:instrText xml:space="preserve">${escapeXml(instruction)}</w:instrText></w:r>${FIELD_SEPARATE}`
+}
+
+/**
+ * A field (`PAGE`, `NUMPAGES`, `PAGEREF cable_3 \h`) as begin/instruction/separate/result/end
+ * runs; `result` (runs, as XML) is what readers that do not update fields show.
+ */
+export function fieldXml(instruction: string, result = ''): string {
+  return fieldStartXml(instruction) + result + FIELD_END
+}
+
+/** A bookmark named `name` (ids are numbers, unique in the document) around `content` (XML). */
+export function bookmarkXml(id: number, name: string, content: string): string {
+  return `<w:bookmarkStart w:id="${id}" w:name="${escapeXml(name)}"/>${content}<w:bookmarkEnd w:id="${id}"/>`
+}
+
+/** A hyperlink to bookmark `anchor` in the same document, around `runs` (already XML). */
+export function internalLinkXml(anchor: string, runs: string): string {
+  return `<w:hyperlink w:anchor="${escapeXml(anchor)}" w:history="1">${runs}</w:hyperlink>`
 }
 
 /** A hyperlink around `runs` (already XML) to relationship `relationshipId`. */

@@ -1,8 +1,10 @@
 import type { FootnoteDefinition } from 'mdast'
 import type { Cable } from '@cablekit/core'
 import type { Labels, ThemeData } from '../themes/theme.js'
-import type { ListNumbering } from './list-numbering.js'
-import type { Relationships } from './relationships.js'
+import { BODY_XML, blocksXml } from './blocks-xml.js'
+import { ListNumbering } from './list-numbering.js'
+import { Relationships } from './relationships.js'
+import { STYLE } from './styles.js'
 import type { DocxThemeExtras } from './themes.js'
 
 /** Per-document state shared by the XML writers of blocks, inlines, header and footnotes. */
@@ -33,4 +35,34 @@ export interface XmlContext {
   usesItalic: boolean
   /** The block XML of a footnote's content (the block writer provides it; inline content calls it). */
   writeNote: (definition: FootnoteDefinition) => string[]
+}
+
+/** What a new {@link XmlContext} starts from: the cable, theme and language data, and the document's relationships. */
+export type XmlContextInit = Pick<XmlContext, 'cable' | 'theme' | 'extras' | 'labels' | 'french' | 'textWidth' | 'links'>
+
+/**
+ * A fresh writing context: no footnotes, lists or definitions yet, and a
+ * footnote writer whose hyperlinks go to the footnotes' own relationships.
+ */
+export function createXmlContext(init: XmlContextInit): XmlContext {
+  const ctx: XmlContext = {
+    ...init,
+    definitions: new Map(),
+    footnoteIds: new Map(),
+    footnotes: [],
+    footnoteLinks: new Relationships(),
+    numbering: new ListNumbering(),
+    usesRtl: false,
+    usesItalic: false,
+    writeNote: (definition) => {
+      const outer = ctx.links
+      ctx.links = ctx.footnoteLinks
+      try {
+        return blocksXml(ctx, definition.children, { ...BODY_XML, style: STYLE.footnoteText })
+      } finally {
+        ctx.links = outer
+      }
+    },
+  }
+  return ctx
 }

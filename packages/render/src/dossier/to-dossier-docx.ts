@@ -1,42 +1,47 @@
-import { estimatePageNumbersWith } from 'docx/layout'
-import { AlignmentType, Bookmark, Document, PageBreak, PageReference, Paragraph, SectionType, StyleLevel, TableOfContents, TextRun } from 'docx'
-import type { FileChild, ISectionOptions, IStylesOptions } from 'docx'
-import type { FootnoteDefinition, RootContent } from 'mdast'
 import type { Cable } from '@cablekit/core'
-import { BODY, blocks } from '../docx/blocks.js'
-import { cableClosing, cableHeader } from '../docx/cable-header.js'
-import type { WriteContext } from '../docx/context.js'
-import { embeddedFonts } from '../docx/embedded-fonts.js'
-import { headersAndFooters } from '../docx/header-footer.js'
-import { textRuns } from '../docx/inline.js'
-import { numberingConfig } from '../docx/numbering.js'
-import { packDocx } from '../docx/pack-docx.js'
-import { sanitizeXmlText } from '../docx/sanitize-xml.js'
-import { STYLE, docxStyles } from '../docx/styles.js'
-import { PAGE_SIZES, docxThemeExtras, twips } from '../docx/themes.js'
+import { blocksXml } from '../docx/blocks-xml.js'
+import { cableSectionsXml } from '../docx/cable-sections-xml.js'
+import { corePropertiesXml } from '../docx/core-properties.js'
+import { writeZip } from '../docx/deterministic-zip.js'
+import { DocxPackage, documentBodyXml } from '../docx/docx-package.js'
+import type { DocxSection } from '../docx/docx-package.js'
+import { estimateBookmarkPages } from '../docx/estimate-bookmark-pages.js'
+import { textRunsXml } from '../docx/inline-xml.js'
+import { sharedParts } from '../docx/shared-parts.js'
+import type { FontSelection } from '../docx/shared-parts.js'
+import { STYLE } from '../docx/styles.js'
+import { docxThemeExtras } from '../docx/themes.js'
+import { WML_ROOT_ATTRIBUTES, XML_DECLARATION } from '../docx/wml-namespaces.js'
+import { paragraphXml } from '../docx/wml-paragraph.js'
+import { bookmarkXml, fieldXml, runXml } from '../docx/wml-run.js'
+import { pageSetup, textWidthOf } from '../docx/wml-section.js'
+import { createXmlContext } from '../docx/xml-context.js'
+import type { XmlContext } from '../docx/xml-context.js'
 import type { FontFamilyName } from '../fonts/font-files.js'
 import { formatDate } from '../text/format-date.js'
 import { labelsFor } from '../themes/theme.js'
 import type { ThemeData } from '../themes/theme.js'
 import { THEMES, defaultThemeName } from '../themes/themes.js'
 import type { Dossier, DossierOptions } from './dossier.js'
+import { dossierContentsXml, fillPageNumbers, pageReferenceXml } from './dossier-docx-contents.js'
+import type { ContentsEntry } from './dossier-docx-contents.js'
+import { DOSSIER_DOCX_ADDITIONS, DOSSIER_STYLE } from './dossier-docx-styles.js'
 import { indexSections } from './dossier-index.js'
+import type { DossierLabels } from './dossier-labels.js'
 import { dossierLabels } from './dossier-labels.js'
 import { prepareDossier } from './prepare-dossier.js'
-import { renumberBookmarks } from './renumber-bookmarks.js'
-
-/** Paragraph styles of the dossier's own headings: the table of contents lists these, not the cables' inner headings. */
-const CABLE_HEADING = 'DossierCable'
-const ATTACHMENT_HEADING = 'DossierAttachment'
-const DOSSIER_TITLE = 'DossierTitle'
+import type { PreparedDossier } from './prepare-dossier.js'
 
 /**
  * Render a dossier as one DOCX document: a cover, the introduction, a table
- * of contents field (Word fills in the page numbers when it updates fields,
- * as it offers to on opening), then one section per cable (starting on an
- * odd page when `duplex`) opened by a heading the contents list, each
+ * of contents field, then one section per cable (starting on an odd page
+ * when `duplex`) opened by a bookmarked heading the contents list, each
  * attachment in a section of its own, and an index of tags, places and
- * senders whose page numbers are PAGEREF fields to each cable's bookmark.
+ * senders whose page numbers are `PAGEREF` fields to each cable's bookmark.
+ * Each cable is written by the same functions as {@link toDocx}. The page
+ * numbers of the contents and the index are estimated by laying the pages out
+ * as Word does (`docx/layout`) and written as the fields' results, so readers
+ * that do not update fields show them; Word offers to update them on opening.
  * Word styles are per document, so every cable uses the styles of one theme
  * (`options.theme`, else the first cable's family).
  *
@@ -45,115 +50,83 @@ const DOSSIER_TITLE = 'DossierTitle'
 export async function toDossierDocx(dossier: Dossier, options: DossierOptions = {}): Promise<Uint8Array> {
   const prepared = prepareDossier(dossier, options)
   const labels = dossierLabels(prepared.lang)
-  const first = prepared.cables[0]?.cable
-  const documentTheme = resolve(options.theme, first)
-  const size = PAGE_SIZES[documentTheme.page.size]
-  const margins = documentTheme.page.margins
-  const page = {
-    size: { width: size.width, height: size.height },
-    margin: { top: twips(margins.top), right: twips(margins.right), bottom: twips(margins.bottom), left: twips(margins.left), header: Math.round(twips(margins.top) / 2), footer: Math.round(twips(margins.bottom) / 2) },
-  }
-  const definitions = new Map<string, FootnoteDefinition>()
-  // One context for the whole book, its cable switched as each is written: footnote ids and list numbering then run on across cables.
-  const ctx: WriteContext = {
+  const documentTheme = resolve(options.theme, prepared.cables[0]?.cable)
+  const page = pageSetup(documentTheme)
+  const pkg = new DocxPackage()
+  // One context for the whole book, its cable switched as each is written: footnote ids and list numbering run on across cables.
+  const ctx = createXmlContext({
     cable: { lang: prepared.lang, body: [], attachments: [] },
     theme: documentTheme,
     extras: docxThemeExtras(documentTheme.name),
     labels: labelsFor(documentTheme, prepared.lang),
-    french: documentTheme.text.frenchSpacing && prepared.lang.startsWith('fr'),
-    textWidth: size.width - twips(margins.left) - twips(margins.right),
-    definitions,
-    footnoteIds: new Map(),
-    footnotes: {},
-    listInstance: 0,
-    usesRtl: false,
-    usesItalic: false,
-    writeNote: (definition) => blocks(ctx, definition.children, { ...BODY, style: STYLE.footnoteText }).filter((child): child is Paragraph => child instanceof Paragraph),
-  }
-  const text = (value: string) => textRuns(ctx, value)
+    french: documentTheme.text.frenchSpacing && isFrench(prepared.lang),
+    textWidth: textWidthOf(page),
+    links: pkg.links,
+  })
+  const chrome = dossierChrome(pkg)
+  const duplex = options.duplex ? 'oddPage' : 'nextPage'
 
-  const front: FileChild[] = [
-    new Paragraph({ style: DOSSIER_TITLE, alignment: AlignmentType.CENTER, spacing: { before: 3600 }, children: text(prepared.title) }),
-    ...(prepared.subtitle ? [new Paragraph({ alignment: AlignmentType.CENTER, children: textRuns(ctx, prepared.subtitle, { italics: true }) })] : []),
-    ...(prepared.editor ? [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 480 }, children: text(`${labels.editedBy} ${prepared.editor}`) })] : []),
-    new Paragraph({ alignment: AlignmentType.CENTER, children: text([prepared.date ? formatDate(prepared.date, prepared.lang) : undefined, labels.cables(prepared.cables.length)].filter(Boolean).join(' — ')) }),
-  ]
-  if (prepared.introduction.length > 0) {
-    front.push(new Paragraph({ children: [new PageBreak()] }), new Paragraph({ style: STYLE.heading1, children: text(labels.introduction) }), ...blocks(ctx, prepared.introduction))
-  }
-  front.push(
-    new Paragraph({ children: [new PageBreak()] }),
-    new Paragraph({ style: STYLE.heading1, children: text(labels.contents) }),
-    new TableOfContents(labels.contents, { hyperlink: true, stylesWithLevels: [new StyleLevel(CABLE_HEADING, 1), new StyleLevel(ATTACHMENT_HEADING, 2)] }),
-  )
-  const sections: ISectionOptions[] = [{ properties: { page }, children: front }]
-
+  const front = frontMatter(ctx, prepared, labels)
+  const contents: ContentsEntry[] = []
+  const sections: DocxSection[] = [{ blocks: front, spec: { page, headers: chrome.headers, footers: chrome.footers, titlePage: true } }]
   const families = new Set<FontFamilyName>([documentTheme.fonts.body, documentTheme.fonts.heading, documentTheme.fonts.stamp])
-  prepared.cables.forEach(({ cable: original }, index) => {
+  let bookmarkId = 0
+  const heading = (style: string, bookmark: string, level: 1 | 2, text: string) => {
+    const runs = textRunsXml(ctx, text)
+    contents.push({ bookmark, level, runs })
+    return paragraphXml({ style }, bookmarkXml(++bookmarkId, bookmark, runs))
+  }
+  prepared.cables.forEach(({ cable: original, theme: own }, index) => {
     const cable = prefixNotes(original, `c${index + 1}-`)
-    collectDefinitions([...cable.body, ...cable.attachments.flatMap((a) => a.body)], definitions)
-    const theme = resolve(prepared.cables[index]!.theme ?? options.theme, original)
+    const theme = resolve(own ?? options.theme, original)
     const lang = cable.lang ?? prepared.lang
     ctx.cable = cable
     ctx.extras = docxThemeExtras(theme.name)
     ctx.labels = labelsFor(theme, lang)
-    ctx.french = theme.text.frenchSpacing && lang.toLowerCase().startsWith('fr')
+    ctx.french = theme.text.frenchSpacing && isFrench(lang)
     for (const family of [theme.fonts.body, theme.fonts.heading, theme.fonts.stamp]) families.add(family)
-    const bookmark = `cable_${index + 1}`
-    const heading = new Paragraph({ style: CABLE_HEADING, children: [new Bookmark({ id: bookmark, children: text(headingOf(cable, prepared.lang)) })] })
-    const { headers, footers } = headersAndFooters(ctx, false)
-    const type = options.duplex ? SectionType.ODD_PAGE : SectionType.NEXT_PAGE
-    sections.push({ properties: { page, type, titlePage: false }, headers, footers, children: [heading, ...cableHeader(ctx), ...blocks(ctx, cable.body), ...cableClosing(ctx)] })
-    for (const attachment of cable.attachments) {
-      const title = [attachment.label, attachment.title].filter(Boolean).join(ctx.french ? ' : ' : ': ')
-      sections.push({ properties: { page, type: SectionType.NEXT_PAGE }, headers, footers, children: [new Paragraph({ style: ATTACHMENT_HEADING, children: text(title) }), ...blocks(ctx, attachment.body)] })
-    }
+    const bookmark = cableBookmark(index)
+    sections.push(
+      ...cableSectionsXml(ctx, pkg, page, {
+        start: duplex,
+        lead: [heading(DOSSIER_STYLE.cable, bookmark, 1, headingOf(cable, prepared.lang))],
+        attachmentTitle: (title, number) => heading(DOSSIER_STYLE.attachment, `${bookmark}_${number + 1}`, 2, title),
+      }),
+    )
+    options.onProgress?.(index + 1, prepared.cables.length)
   })
+  front.push(dossierContentsXml(contents, ctx.textWidth))
 
   if (options.index !== false) {
-    const sectionsOfIndex = indexSections(prepared.cables.map((c) => c.cable), prepared.cables.map((_, index) => `cable_${index + 1}`), labels)
-    if (sectionsOfIndex.length > 0) {
-      const children: FileChild[] = [new Paragraph({ style: STYLE.heading1, children: text(labels.index) })]
-      for (const section of sectionsOfIndex) {
-        children.push(new Paragraph({ style: STYLE.heading2, children: text(section.heading) }))
-        for (const term of section.terms) {
-          const refs = term.pages.flatMap((bookmark, i) => [...(i > 0 ? [new TextRun({ text: ', ' })] : []), new PageReference(bookmark, { hyperlink: true })])
-          children.push(new Paragraph({ children: [...text(`${term.term} — `), ...refs] }))
-        }
-      }
-      sections.push({ properties: { page, type: options.duplex ? SectionType.ODD_PAGE : SectionType.NEXT_PAGE }, children })
-    }
+    const index = indexXml(ctx, prepared, labels)
+    if (index.length > 0) sections.push({ blocks: index, spec: { page, start: duplex, headers: { default: chrome.headers.default }, footers: { default: chrome.footers.default }, titlePage: false } })
   }
 
-  const base = docxStyles(documentTheme, prepared.lang)
-  const styles: IStylesOptions = {
-    ...base,
-    paragraphStyles: [
-      ...(base.paragraphStyles ?? []),
-      { id: DOSSIER_TITLE, name: 'Dossier Title', basedOn: 'Normal', run: { size: 52, bold: true }, paragraph: { spacing: { after: 240 } } },
-      { id: CABLE_HEADING, name: 'Dossier Cable', basedOn: 'Normal', next: 'Normal', run: { size: 28, bold: true }, paragraph: { outlineLevel: 0, spacing: { after: 240 }, keepNext: true } },
-      { id: ATTACHMENT_HEADING, name: 'Dossier Attachment', basedOn: 'Normal', next: 'Normal', run: { size: 24, bold: true }, paragraph: { outlineLevel: 1, spacing: { after: 200 }, keepNext: true } },
-    ],
-  }
-  const clean = (value: string | undefined) => (value === undefined ? '' : sanitizeXmlText(value))
-  const document = new Document({
-    title: clean(prepared.title),
-    subject: clean(prepared.subtitle),
-    creator: clean(prepared.editor ?? 'cablekit'),
+  const draft = documentBodyXml(sections)
+  const core = corePropertiesXml({
+    title: prepared.title,
+    subject: prepared.subtitle ?? '',
+    creator: prepared.editor ?? 'cablekit',
     lastModifiedBy: 'cablekit',
+    keywords: '',
     description: '',
-    revision: 1,
-    styles,
-    numbering: { config: numberingConfig() },
-    footnotes: ctx.footnotes,
-    // Page numbers of the contents and PAGEREF fields are estimated by laying the pages out as Word would, and Word
-    // corrects them when it updates fields, as it offers to on opening.
-    pageNumbers: estimatePageNumbersWith({ guess: true }),
-    features: { updateFields: true },
-    fonts: embeddedFonts([...families, ...(ctx.usesRtl ? [documentTheme.fonts.rtl] : [])], { italic: ctx.usesItalic }),
-    sections,
+    language: prepared.lang,
+    created: prepared.creationDate,
+    modified: prepared.creationDate,
   })
-  return renumberBookmarks(packDocx(document, { created: prepared.creationDate, modified: prepared.creationDate, language: prepared.lang }), prepared.creationDate)
+  const fonts: FontSelection = { families: [...families, ...(ctx.usesRtl ? [documentTheme.fonts.rtl] : [])], italic: ctx.usesItalic }
+  const shared = sharedParts(documentTheme, prepared.lang, fonts, DOSSIER_DOCX_ADDITIONS)
+  // Lay the book out once with the page references blank, then write the pages it found into them.
+  const pages = estimateBookmarkPages(pkg.entries({ body: fillPageNumbers(draft, new Map()), core, ctx, shared }), fonts)
+  return writeZip(pkg.entries({ body: fillPageNumbers(draft, pages), core, ctx, shared }), prepared.creationDate)
+}
+
+function isFrench(lang: string): boolean {
+  return lang.toLowerCase().startsWith('fr')
+}
+
+function cableBookmark(index: number): string {
+  return `cable_${index + 1}`
 }
 
 function resolve(theme: DossierOptions['theme'], cable: Cable | undefined): ThemeData {
@@ -165,6 +138,55 @@ function resolve(theme: DossierOptions['theme'], cable: Cable | undefined): Them
 function headingOf(cable: Cable, lang: string): string {
   const reference = cable.reference ? `N° ${cable.reference}` : cable.id
   return [cable.date ? formatDate(cable.date, lang) : undefined, reference, cable.subject ?? cable.publication?.title].filter(Boolean).join(' — ') || '—'
+}
+
+/**
+ * The header and footer of the dossier's own pages: no classification (each
+ * cable's sections carry their own), the page number centred, and nothing on
+ * the cover.
+ */
+function dossierChrome(pkg: DocxPackage): { headers: { default: string; first: string }; footers: { default: string; first: string } } {
+  const part = (root: 'hdr' | 'ftr', content: string) => `${XML_DECLARATION}<w:${root} ${WML_ROOT_ATTRIBUTES}>${content}</w:${root}>`
+  const header = pkg.header(part('hdr', paragraphXml({ style: STYLE.header })))
+  const footer = pkg.footer(part('ftr', paragraphXml({ style: STYLE.footer, alignment: 'center' }, fieldXml('PAGE'))))
+  const blank = pkg.footer(part('ftr', paragraphXml({ style: STYLE.footer })))
+  return { headers: { default: header, first: header }, footers: { default: footer, first: blank } }
+}
+
+/** Cover, then the introduction and the contents heading, each from a new page; the contents field is added once the headings are written. */
+function frontMatter(ctx: XmlContext, prepared: PreparedDossier, labels: DossierLabels): string[] {
+  const text = (value: string) => textRunsXml(ctx, value)
+  const front = [
+    paragraphXml({ style: DOSSIER_STYLE.title, alignment: 'center', spacing: { before: 3600 } }, text(prepared.title)),
+    ...(prepared.subtitle ? [paragraphXml({ alignment: 'center' }, textRunsXml(ctx, prepared.subtitle, { italics: true }))] : []),
+    ...(prepared.editor ? [paragraphXml({ alignment: 'center', spacing: { before: 480 } }, text(`${labels.editedBy} ${prepared.editor}`))] : []),
+    paragraphXml({ alignment: 'center' }, text([prepared.date ? formatDate(prepared.date, prepared.lang) : undefined, labels.cables(prepared.cables.length)].filter(Boolean).join(' — '))),
+  ]
+  if (prepared.introduction.length > 0) {
+    front.push(paragraphXml({ style: STYLE.heading1, pageBreakBefore: true }, text(labels.introduction)))
+    blocksXml(ctx, prepared.introduction, undefined, front)
+  }
+  front.push(paragraphXml({ style: STYLE.heading1, pageBreakBefore: true }, text(labels.contents)))
+  return front
+}
+
+/** The index: tags, places and senders, each term with a page reference to every cable that carries it. */
+function indexXml(ctx: XmlContext, prepared: PreparedDossier, labels: DossierLabels): string[] {
+  const sections = indexSections(
+    prepared.cables.map((entry) => entry.cable),
+    prepared.cables.map((_, index) => cableBookmark(index)),
+    labels,
+  )
+  if (sections.length === 0) return []
+  const blocks = [paragraphXml({ style: STYLE.heading1 }, textRunsXml(ctx, labels.index))]
+  for (const section of sections) {
+    blocks.push(paragraphXml({ style: STYLE.heading2 }, textRunsXml(ctx, section.heading)))
+    for (const term of section.terms) {
+      const references = term.pages.map(pageReferenceXml).join(runXml(', '))
+      blocks.push(paragraphXml({}, textRunsXml(ctx, `${term.term} — `) + references))
+    }
+  }
+  return blocks
 }
 
 /** Footnote identifiers made unique across the book: `[^1]` of every cable would otherwise be one note. */
@@ -181,17 +203,4 @@ function prefixNotes(cable: Cable, prefix: string): Cable {
     return out
   }
   return { ...cable, body: walk(cable.body) as Cable['body'], attachments: cable.attachments.map((a) => ({ ...a, body: walk(a.body) as Cable['body'] })) }
-}
-
-function collectDefinitions(nodes: readonly RootContent[], into: Map<string, FootnoteDefinition>): void {
-  const stack: unknown[] = [...nodes]
-  while (stack.length > 0) {
-    const node = stack.pop() as { type?: string; identifier?: string; children?: unknown[] } | undefined
-    if (!node || typeof node !== 'object') continue
-    if (node.type === 'footnoteDefinition' && typeof node.identifier === 'string') {
-      const key = node.identifier.toLowerCase()
-      if (!into.has(key)) into.set(key, node as FootnoteDefinition)
-    }
-    if (Array.isArray(node.children)) stack.push(...node.children)
-  }
 }
