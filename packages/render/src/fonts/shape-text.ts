@@ -15,8 +15,13 @@ export interface ShapedText {
   width: number
 }
 
-/** Entries kept before the cache starts over: bounds memory in long batches. */
-const MAX_ENTRIES = 200_000
+/**
+ * Entries kept before the cache starts over: bounds memory in long batches.
+ * An entry costs about 1 KB of resident memory (glyph arrays, typed arrays,
+ * key), so 20,000 keep a batch worker's cache near 20 MB; a real archive's
+ * vocabulary passes that, and re-shaping the hot words after a reset is cheap.
+ */
+const MAX_ENTRIES = 20_000
 const cache = new Map<string, ShapedText>()
 let hits = 0
 let misses = 0
