@@ -31,6 +31,8 @@ export interface RenderSourceOptions {
    * are published (file names, batch manifests).
    */
   redact?: RedactOptions
+  /** The stem of the output names, instead of the input's base name (the batch disambiguates scrubbed names with it). */
+  stem?: string
   /** Options passed to `parse` (format, `--fix`). */
   parse?: ParseOptions
   /** Environment for `SOURCE_DATE_EPOCH` (default `process.env`). */
@@ -75,7 +77,7 @@ export async function renderSource(bytes: Uint8Array, path: string, options: Ren
   if (theme === null) return { file, outputs }
   const scrub = options.redact ? scrubberFor(options.redact) : undefined
   if (scrub) scrubDiagnostics(file, scrub)
-  const stem = scrub ? outputStem(scrub(basename(path))) : outputStem(path)
+  const stem = options.stem ?? (scrub ? outputStem(scrub(basename(path))) : outputStem(path))
   for (const [index, parsed] of cables.entries()) {
     const name = cables.length === 1 ? stem : `${stem}-${index + 1}`
     const place = parsed.body[0]?.position?.start ?? { line: 1, column: 1 }

@@ -1,15 +1,17 @@
-import { createHash } from 'node:crypto'
+import { createHash, createHmac, randomUUID } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { mkdir, readFile, stat } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { VFile } from 'vfile'
 import { reporter } from 'vfile-reporter'
 import { report } from '@cablekit/core'
+import type { RedactOptions } from '@cablekit/core'
 import { CliError, EXIT } from '../errors.js'
 import type { CliIo } from '../io.js'
 import { outputStem } from '../render-source.js'
 import type { RenderFormat } from '../render-source.js'
-import { contentHash, optionsHash } from './hashes.js'
+import { canonicalJson, contentHash, optionsHash } from './hashes.js'
+import { scrubberFor } from '../redaction-options.js'
 import { KeyMap } from './key-set.js'
 import { ManifestWriter, manifestFileName, readManifest, repairManifest, rewriteManifest } from './manifest.js'
 import type { ManifestDiagnostic, ManifestEntry } from './manifest.js'
@@ -43,6 +45,11 @@ export interface BatchOptions {
   /** Heap limit per worker, MB. */
   maxMemoryMb: number
   progress: ProgressMode
+  /**
+   * Redaction rules for every cable. Output names, manifest paths,
+   * diagnostics and progress events are scrubbed of what they match.
+   */
+  redact?: RedactOptions
   /** The cablekit version, part of the options hash. */
   version: string
 }
@@ -79,7 +86,12 @@ export async function runBatch(options: BatchOptions, io: CliIo): Promise<BatchS
     version: options.version,
     // The only environment that changes the bytes: dates without a cable date.
     sourceDateEpoch: io.env['SOURCE_DATE_EPOCH'] ?? null,
+    redaction: redactionStamp(options.redact),
   })
+  const scrub = options.redact ? scrubberFor(options.redact) : (text: string) => text
+  if (options.redact && !options.redact.key && options.resume) {
+    progress.log('cablekit batch: redacting without --key-file: the manifest cannot record the rules safely, so every input is rendered again\n')
+  }
   const manifestName = manifestFileName(options.shard)
   const manifestPath = join(out, manifestName)
   const torn = await repairManifest(manifestPath)
@@ -101,7 +113,9 @@ export async function runBatch(options: BatchOptions, io: CliIo): Promise<BatchS
   const inFlight = new Set<Promise<void>>()
   const limit = options.jobs * 2
 
-  const record = async (entry: ManifestEntry, event: Omit<FileEvent, 'event' | 'done' | 'total' | 'failed' | 'path'>) => {
+  const record = async (raw: ManifestEntry, event: Omit<FileEvent, 'event' | 'done' | 'total' | 'failed' | 'path'>) => {
+    // The manifest is published with the outputs: with redaction, nothing in it may hold a secret.
+    const entry: ManifestEntry = options.redact ? { ...raw, diagnostics: raw.diagnostics.map((d) => ({ ...d, reason: scrub(d.reason) })) } : raw
     await writer.append(entry)
     counts.done++
     if (event.status === 'failed') {
@@ -113,7 +127,14 @@ export async function runBatch(options: BatchOptions, io: CliIo): Promise<BatchS
     progress.file({ event: 'file', path: entry.path, ...event, done: counts.done, total, failed: counts.failed })
   }
 
-  const finish = async (entry: InputEntry, outcome: PoolOutcome) => {
+  // With redaction a path is published scrubbed, and a scrubbed path takes the
+  // input's place in the walk, so two inputs never share a manifest line.
+  const published = (relative: string, ordinal: number) => {
+    const scrubbed = scrub(relative)
+    return scrubbed === relative ? relative : `${scrubbed} (${ordinal})`
+  }
+
+  const finish = async (entry: InputEntry, path: string, outcome: PoolOutcome) => {
     if (outcome.crash === 'no-worker') {
       // Not this file's fault: leave it out of the manifest so the next run renders it.
       broken = outcome.diagnostics[0]?.reason
@@ -122,27 +143,30 @@ export async function runBatch(options: BatchOptions, io: CliIo): Promise<BatchS
     // A worker that died never said what it read: hash the file here, so resume knows this failure too.
     const hash = outcome.contentHash ?? (outcome.crash ? await hashFile(entry.absolute) : undefined)
     await record(
-      { path: entry.relative, status: outcome.status, ...(hash ? { contentHash: hash } : {}), optionsHash: hashOfOptions, outputs: outcome.outputs, ms: outcome.ms, diagnostics: outcome.diagnostics },
+      { path, status: outcome.status, ...(hash ? { contentHash: hash } : {}), optionsHash: hashOfOptions, outputs: outcome.outputs, ms: outcome.ms, diagnostics: outcome.diagnostics },
       { status: outcome.status, ms: outcome.ms, outputs: outcome.outputs, diagnostics: outcome.diagnostics },
     )
   }
 
   let nextId = 0
   try {
+    let ordinal = 0
     for await (const entry of walkInputs(plan)) {
       if (broken) break
+      ordinal++
       if (!inShard(entry)) continue
-      seen.set(entry.relative, 1)
+      const path = published(entry.relative, ordinal)
+      seen.set(path, 1)
       if (entry.kind === 'duplicate') {
         // Decided from the folder's sorted listing, so the same input fails on every run and machine.
         const diagnostics: ManifestDiagnostic[] = [{ severity: 'error', ruleId: 'duplicate-output', reason: duplicateReason(entry, options.to), line: 1, column: 1 }]
-        await record({ path: entry.relative, status: 'failed', outputs: [], diagnostics }, { status: 'failed', diagnostics })
+        await record({ path, status: 'failed', outputs: [], diagnostics }, { status: 'failed', diagnostics })
         continue
       }
       if (entry.kind !== 'input') {
         const failed = entry.kind === 'unreadable'
         const diagnostics: ManifestDiagnostic[] = [{ severity: failed ? 'error' : 'info', ruleId: failed ? 'unreadable' : 'not-a-cable-source', reason: entry.reason ?? '' }]
-        await record({ path: entry.relative, status: failed ? 'failed' : 'skipped', outputs: [], diagnostics }, { status: failed ? 'failed' : 'skipped', diagnostics })
+        await record({ path, status: failed ? 'failed' : 'skipped', outputs: [], diagnostics }, { status: failed ? 'failed' : 'skipped', diagnostics })
         continue
       }
       if (earlier.size > 0) {
@@ -154,12 +178,12 @@ export async function runBatch(options: BatchOptions, io: CliIo): Promise<BatchS
             counts.failed++
             counts.failedEarlier++
           }
-          progress.file({ event: 'file', path: entry.relative, status: previous === EARLIER.rendered ? 'resumed' : 'failed', ...(previous === EARLIER.failed ? { earlier: true } : {}), done: counts.done, total, failed: counts.failed })
+          progress.file({ event: 'file', path, status: previous === EARLIER.rendered ? 'resumed' : 'failed', ...(previous === EARLIER.failed ? { earlier: true } : {}), done: counts.done, total, failed: counts.failed })
           continue
         }
       }
-      pool ??= new ProcessPool({ size: options.jobs, setup: { to: options.to, ...(options.theme ? { theme: options.theme } : {}), out, tag }, timeoutMs: options.timeoutMs, maxMemoryMb: options.maxMemoryMb, env: io.env })
-      const task = pool.run({ id: ++nextId, absolute: entry.absolute, relative: entry.relative, ...(entry.claimed ? { claimed: entry.claimed } : {}) }).then((outcome) => finish(entry, outcome))
+      pool ??= new ProcessPool({ size: options.jobs, setup: { to: options.to, ...(options.theme ? { theme: options.theme } : {}), out, tag, ...(options.redact ? { redact: withoutKey(options.redact) } : {}) }, timeoutMs: options.timeoutMs, maxMemoryMb: options.maxMemoryMb, env: io.env })
+      const task = pool.run({ id: ++nextId, ordinal, absolute: entry.absolute, relative: entry.relative, ...(entry.claimed ? { claimed: entry.claimed } : {}) }).then((outcome) => finish(entry, path, outcome))
       inFlight.add(task)
       void task.finally(() => inFlight.delete(task))
       if (inFlight.size >= limit) await Promise.race(inFlight)
@@ -275,4 +299,24 @@ function formatDiagnostics(path: string, diagnostics: ManifestDiagnostic[], colo
     report(file, diagnostic.severity, diagnostic.ruleId ?? 'batch', diagnostic.reason, diagnostic.line ? { line: diagnostic.line, column: diagnostic.column ?? 1 } : undefined)
   }
   return reporter([file], { color })
+}
+
+/**
+ * What the options hash records of the redaction rules: never the rules
+ * themselves, nor a plain hash of them (a short name is brute-forced from
+ * it). With the publisher's key, an HMAC of the rules, so resume works and
+ * changed rules re-render; without one, a value new each run, so nothing is
+ * resumed from output made under other rules.
+ */
+function redactionStamp(redact: RedactOptions | undefined): string | null {
+  if (!redact) return null
+  const { key, ...rules } = redact
+  if (!key) return `unkeyed:${randomUUID()}`
+  return `hmac-sha256:${createHmac('sha256', key).update(canonicalJson(rules)).digest('hex')}`
+}
+
+/** The rules as the workers get them: the key stays in this process. */
+function withoutKey(redact: RedactOptions): Omit<RedactOptions, 'key'> {
+  const { key: _key, ...rules } = redact
+  return rules
 }

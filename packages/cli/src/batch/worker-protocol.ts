@@ -1,3 +1,4 @@
+import type { RedactOptions } from '@cablekit/core'
 import type { ManifestDiagnostic, ManifestOutput } from './manifest.js'
 import type { OutputClaim } from './walk-inputs.js'
 
@@ -11,6 +12,8 @@ export interface WorkerSetup {
   out: string
   /** Shard tag for temporary names (`all` when unsharded). */
   tag: string
+  /** Redaction rules applied to every cable, and to output names and diagnostics (texts and expressions as strings; no key). */
+  redact?: Omit<RedactOptions, 'key'>
 }
 
 /** One file to render. */
@@ -20,6 +23,8 @@ export interface WorkerJob {
   absolute: string
   /** POSIX path relative to the input base: names the outputs and the diagnostics. */
   relative: string
+  /** Position of the input in the sorted walk of the whole archive: disambiguates names the redaction scrubbed. */
+  ordinal?: number
   /** Output names other inputs of the folder own: the file fails rather than overwrite them. */
   claimed?: OutputClaim[]
 }

@@ -11,7 +11,8 @@ import { readFile } from 'node:fs/promises'
 import { dirname, join, posix } from 'node:path'
 import { setFlagsFromString } from 'node:v8'
 import { hasErrors, severityOf } from '@cablekit/core'
-import { renderSource } from '../render-source.js'
+import { outputStem, renderSource } from '../render-source.js'
+import { scrubberFor } from '../redaction-options.js'
 import { contentHash } from './hashes.js'
 import type { ManifestOutput } from './manifest.js'
 import type { FromWorker, ToWorker, WorkerJob, WorkerResult, WorkerSetup } from './worker-protocol.js'
@@ -57,14 +58,25 @@ async function handle(job: WorkerJob, setup: WorkerSetup): Promise<WorkerResult>
   const hash = contentHash(bytes)
   testPoison(bytes)
   try {
-    const { file, outputs } = await renderSource(bytes, job.relative, { to: setup.to, ...(setup.theme ? { theme: setup.theme } : {}) })
+    // With redaction, names are published too: what the rules match goes from
+    // the folder and the stem, and a scrubbed stem takes the input's place in
+    // the walk so two inputs never collapse onto one name.
+    const scrub = setup.redact ? scrubberFor(setup.redact) : undefined
+    const ownStem = outputStem(job.relative)
+    const stem = scrub && scrub(ownStem) !== ownStem ? `${outputStem(scrub(ownStem))}-${job.ordinal ?? job.id}` : undefined
+    const { file, outputs } = await renderSource(bytes, job.relative, {
+      to: setup.to,
+      ...(setup.theme ? { theme: setup.theme } : {}),
+      ...(setup.redact ? { redact: setup.redact } : {}),
+      ...(stem ? { stem } : {}),
+    })
     const clash = job.claimed && outputs.find((output) => job.claimed!.some((claim) => claim.name === stripExtension(output.name)))
     if (clash) {
       const owner = job.claimed!.find((claim) => claim.name === stripExtension(clash.name))!
       const reason = `holds several cables, and its cables are written as ${stripExtension(clash.name)}…, the name of \`${owner.path}\`, which keeps it: rename one of the two; this file is not rendered`
       return { id: job.id, status: 'failed', contentHash: hash, outputs: [], diagnostics: [{ severity: 'error', ruleId: 'duplicate-output', reason, line: 1, column: 1 }], ms: elapsed() }
     }
-    const folder = dirname(job.relative)
+    const folder = dirname(scrub ? scrub(job.relative) : job.relative)
     const written: ManifestOutput[] = []
     for (const output of outputs) {
       const path = folder === '.' ? output.name : posix.join(folder, output.name)

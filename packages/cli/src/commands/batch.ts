@@ -6,10 +6,12 @@ import { parseShard, shardFromEnvironment } from '../batch/shard.js'
 import { runBatch } from '../batch/run-batch.js'
 import { progressMode } from '../batch/progress.js'
 import { EXIT } from '../errors.js'
+import { addRedactionOptions, redactOptionsFrom } from '../redaction-options.js'
+import type { RedactionFlags } from '../redaction-options.js'
 import type { CliIo } from '../io.js'
 import type { RenderFormat } from '../render-source.js'
 
-interface BatchFlags {
+interface BatchFlags extends RedactionFlags {
   out: string
   to: RenderFormat[]
   theme?: string
@@ -29,7 +31,7 @@ interface BatchFlags {
  * See `docs/batch.md`.
  */
 export function registerBatch(program: Command, io: CliIo, done: (code: number) => void): void {
-  program
+  const command = program
     .command('batch')
     .description('render whole archives (folders, files, globs) into a mirrored tree, on all cores, resumable and shardable')
     .argument('<inputs...>', 'folders, files or globs of .md, .txt and .json sources')
@@ -44,7 +46,10 @@ export function registerBatch(program: Command, io: CliIo, done: (code: number) 
     .addOption(new Option('--progress <mode>', 'progress display (default: bar on a terminal, json otherwise)').choices(['bar', 'json', 'none']))
     .option('--timeout <seconds>', 'time limit per file; a worker past it is stopped', positiveNumber, 120)
     .option('--max-memory <MB>', 'heap limit per worker process', positiveInteger, 1024)
-    .action(async (inputs: string[], flags: BatchFlags) => {
+  // The key makes resume possible under redaction: the manifest then records an HMAC of the rules.
+  addRedactionOptions(command, { key: true })
+  command.action(async (inputs: string[], flags: BatchFlags) => {
+      const redact = await redactOptionsFrom(flags, io.cwd)
       const shard = flags.shard !== undefined ? parseShard(flags.shard) : shardFromEnvironment(io.env, flags.shards)
       const summary = await runBatch(
         {
@@ -60,6 +65,7 @@ export function registerBatch(program: Command, io: CliIo, done: (code: number) 
           maxMemoryMb: flags.maxMemory,
           progress: progressMode(flags.progress, io),
           version: program.version() ?? '0.0.0',
+          ...(redact ? { redact } : {}),
         },
         io,
       )
