@@ -29,14 +29,14 @@ export default defineConfig([
   },
   {
     ...common,
-    entry: { index: 'packages/render/src/index.ts' },
+    entry: { index: 'packages/render/src/index.ts', themes: 'packages/render/src/themes/index.ts' },
     outDir: 'packages/render/dist',
     tsconfig: 'packages/render/tsconfig.json',
   },
   {
     ...common,
     dts: false,
-    entry: { index: 'packages/cli/src/index.ts', 'batch-worker': 'packages/cli/src/batch/worker.ts' },
+    entry: { index: 'packages/cli/src/index.ts', 'batch-main': 'packages/cli/src/batch-main.ts', 'batch-worker': 'packages/cli/src/batch/worker.ts' },
     outDir: 'packages/cli/dist',
     tsconfig: 'packages/cli/tsconfig.json',
   },

@@ -1,8 +1,11 @@
-import { basename, extname } from 'node:path'
+import { basename } from 'node:path'
 import { VFile } from 'vfile'
 import { editorialMarks, hasErrors, parse, redact, report, toJson } from '@cablekit/core'
 import type { Cable, ParseOptions, RedactOptions } from '@cablekit/core'
 import { scrubberFor, scrubDiagnostics } from './redaction-options.js'
+import { outputStem, sanitizeName } from './output-names.js'
+
+export { outputStem } from './output-names.js'
 import { THEMES, THEME_NAMES, toDocx, toPdf } from '@cablekit/render'
 import type { PdfOptions, ThemeData } from '@cablekit/render'
 
@@ -121,18 +124,6 @@ export async function renderSource(bytes: Uint8Array, path: string, options: Ren
     if (options.json) outputs.push({ name: `${name}.json`, bytes: new TextEncoder().encode(toJson(cable)) })
   }
   return { file, outputs }
-}
-
-/** The base name of `path` without extension, made safe as a file name. */
-export function outputStem(path: string): string {
-  const stem = sanitizeName(basename(path, extname(path)))
-  return stem === '' || stem === '.' || stem === '..' ? 'cable' : stem
-}
-
-/** Remove control characters, U+FFFE/U+FFFF, bidi overrides and path separators from a file name. */
-function sanitizeName(name: string): string {
-  // eslint-disable-next-line no-control-regex
-  return name.replace(/[\u0000-\u001f\u007f-\u009f\ufffe\uffff\u202a-\u202e\u2066-\u2069/\\]/g, '').trim()
 }
 
 function resolveTheme(theme: RenderSourceOptions['theme'], file: VFile): ThemeData | undefined | null {

@@ -2,7 +2,7 @@ import { opendir, stat } from 'node:fs/promises'
 import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import picomatch from 'picomatch'
 import { CliError, EXIT } from '../errors.js'
-import { outputStem } from '../render-source.js'
+import { outputStem } from '../output-names.js'
 
 /** The extensions a batch renders; every other file is skipped and counted. */
 export const INPUT_EXTENSIONS: readonly string[] = ['.md', '.txt', '.json']

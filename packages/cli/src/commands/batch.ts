@@ -1,7 +1,8 @@
 import { availableParallelism } from 'node:os'
 import type { Command } from 'commander'
 import { InvalidArgumentError, Option } from 'commander'
-import { THEME_NAMES } from '@cablekit/render'
+// The light subpath: the batch's parent process must not load the renderers.
+import { THEME_NAMES } from '@cablekit/render/themes'
 import { parseShard, shardFromEnvironment } from '../batch/shard.js'
 import { runBatch } from '../batch/run-batch.js'
 import { progressMode } from '../batch/progress.js'

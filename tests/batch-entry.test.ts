@@ -1,0 +1,29 @@
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+
+const root = join(import.meta.dirname, '..')
+
+// `npm test` builds first, as `npm ci` does through `prepare`.
+describe('the built `cablekit batch` entry', () => {
+  it('never loads the renderers in the parent process', () => {
+    const entry = readFileSync(join(root, 'packages/cli/dist/batch-main.js'), 'utf8')
+    expect(entry).not.toMatch(/from ['"]@cablekit\/render['"]/)
+    expect(entry).not.toMatch(/from ['"](pdfkit|fontkit|docx)['"]/)
+    expect(entry).toMatch(/from ['"]@cablekit\/render\/themes['"]/)
+  })
+
+  it('renders an archive through the bin, with its forked workers', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cablekit-batch-entry-'))
+    mkdirSync(join(dir, 'in', 'sub'), { recursive: true })
+    writeFileSync(join(dir, 'in', 'a.md'), '---\nlang: fr\nsubject: Un.\n---\n\nTexte.\n')
+    writeFileSync(join(dir, 'in', 'sub', 'b.md'), '---\nlang: en\nsubject: TWO\n---\n\n1\\. (U) Text.\n')
+    const run = spawnSync(process.execPath, [join(root, 'packages/cli/bin/cablekit.js'), 'batch', 'in', '-o', 'out', '--jobs', '1', '--progress', 'none', '--to', 'pdf,docx'], { cwd: dir, encoding: 'utf8' })
+    expect(run.stderr).toContain('2 rendered, 0 failed')
+    expect(run.status).toBe(0)
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['a.docx', 'a.pdf', 'batch-summary.json', 'manifest.jsonl', 'sub'])
+    expect(readdirSync(join(dir, 'out', 'sub')).sort()).toEqual(['b.docx', 'b.pdf'])
+  })
+})
