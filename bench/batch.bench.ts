@@ -32,7 +32,8 @@ import { parseArgs } from 'node:util'
 import { toString } from 'mdast-util-to-string'
 import { parse } from '@cablekit/core'
 import { fontFiles } from '@cablekit/render'
-import { contentHash, optionsHash } from '../packages/cli/src/batch/hashes.js'
+import { contentHash } from '../packages/cli/src/batch/hashes.js'
+import { batchOptionsHash } from '../packages/cli/src/batch/run-batch.js'
 import { generateArchive } from '../scripts/gen-archive-lib.js'
 
 const { values } = parseArgs({
@@ -266,7 +267,7 @@ for (const to of ['pdf', 'docx']) {
 const rss: Record<number, Measured> = {}
 if (!values['skip-rss']) {
   const version = (JSON.parse(readFileSync(join(repo, 'packages', 'cli', 'package.json'), 'utf8')) as { version: string }).version
-  const hash = optionsHash({ to: ['pdf'], theme: null, version, sourceDateEpoch: null })
+  const hash = batchOptionsHash({ to: ['pdf'], version }, {})
   for (const n of [1000, Number(values['rss-count'])]) {
     const base = join(root, `rss-${n}`)
     if (!existsSync(join(base, '.complete'))) {

@@ -80,14 +80,7 @@ export async function runBatch(options: BatchOptions, io: CliIo): Promise<BatchS
   const swept = await sweepTemporaries(out, tag)
   if (swept > 0) progress.log(`cablekit batch: removed ${swept} temporary file${swept === 1 ? '' : 's'} left by a killed run\n`)
 
-  const hashOfOptions = optionsHash({
-    to: [...options.to].sort(),
-    theme: options.theme ?? null,
-    version: options.version,
-    // The only environment that changes the bytes: dates without a cable date.
-    sourceDateEpoch: io.env['SOURCE_DATE_EPOCH'] ?? null,
-    redaction: redactionStamp(options.redact),
-  })
+  const hashOfOptions = batchOptionsHash(options, io.env)
   const scrub = options.redact ? scrubberFor(options.redact) : (text: string) => text
   if (options.redact && !options.redact.key && options.resume) {
     progress.log('cablekit batch: redacting without --key-file: the manifest cannot record the rules safely, so every input is rendered again\n')
@@ -299,6 +292,21 @@ function formatDiagnostics(path: string, diagnostics: ManifestDiagnostic[], colo
     report(file, diagnostic.severity, diagnostic.ruleId ?? 'batch', diagnostic.reason, diagnostic.line ? { line: diagnostic.line, column: diagnostic.column ?? 1 } : undefined)
   }
   return reporter([file], { color })
+}
+
+/**
+ * The options hash of a batch: everything that changes the output bytes, so
+ * resume renders an input again as soon as any of it changes.
+ */
+export function batchOptionsHash(options: Pick<BatchOptions, 'to' | 'theme' | 'version' | 'redact'>, env: NodeJS.ProcessEnv): string {
+  return optionsHash({
+    to: [...options.to].sort(),
+    theme: options.theme ?? null,
+    version: options.version,
+    // The only environment that changes the bytes: dates without a cable date.
+    sourceDateEpoch: env['SOURCE_DATE_EPOCH'] ?? null,
+    redaction: redactionStamp(options.redact),
+  })
 }
 
 /**
