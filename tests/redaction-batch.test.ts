@@ -1,18 +1,12 @@
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, relative } from 'node:path'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { cli } from './helpers/cli.js'
+import { listFiles } from './helpers/files.js'
 import { findLeaks, pdfEvidence } from './helpers/leaks.js'
 
 const SECRET = 'Jean Dupont'
-
-function listFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
-    .sort()
-}
 
 describe('cablekit batch with redaction rules', () => {
   it('publishes no secret: outputs, names, manifest, progress and diagnostics', async () => {

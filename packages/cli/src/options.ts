@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from 'commander'
 import type { SourceFormat } from '@cablekit/core'
+import type { RenderFormat } from './render-source.js'
 
 const FORMATS: SourceFormat[] = ['markdown', 'text', 'json']
 
@@ -8,4 +9,12 @@ export function formatOption(value: string): SourceFormat {
   const format = value === 'md' ? 'markdown' : value === 'txt' ? 'text' : value
   if (!(FORMATS as string[]).includes(format)) throw new InvalidArgumentError(`expected one of ${FORMATS.join(', ')}`)
   return format as SourceFormat
+}
+
+/** Parse `--to`: output formats, comma-separated (`pdf`, `docx` or `pdf,docx`), each once, in the order given. */
+export function formatsOption(value: string): RenderFormat[] {
+  const formats = value.split(',').map((format) => format.trim().toLowerCase()).filter(Boolean)
+  for (const format of formats) if (format !== 'pdf' && format !== 'docx') throw new InvalidArgumentError(`unknown format "${format}": expected pdf, docx or pdf,docx`)
+  if (formats.length === 0) throw new InvalidArgumentError('expected pdf, docx or pdf,docx')
+  return [...new Set(formats)] as RenderFormat[]
 }

@@ -11,6 +11,7 @@ import { addRedactionOptions, redactOptionsFrom } from '../redaction-options.js'
 import type { RedactionFlags } from '../redaction-options.js'
 import type { CliIo } from '../io.js'
 import type { RenderFormat } from '../render-source.js'
+import { formatsOption } from '../options.js'
 
 interface BatchFlags extends RedactionFlags {
   out: string
@@ -72,13 +73,6 @@ export function registerBatch(program: Command, io: CliIo, done: (code: number) 
       )
       done(summary.failed > 0 ? EXIT.failed : EXIT.ok)
     })
-}
-
-function formatsOption(value: string): RenderFormat[] {
-  const formats = value.split(',').map((format) => format.trim().toLowerCase()).filter(Boolean)
-  const unknown = formats.find((format) => format !== 'pdf' && format !== 'docx')
-  if (unknown !== undefined || formats.length === 0) throw new InvalidArgumentError('expected pdf, docx or pdf,docx')
-  return [...new Set(formats)] as RenderFormat[]
 }
 
 function positiveInteger(value: string): number {

@@ -11,7 +11,7 @@ import type { ThemeData } from '@cablekit/render'
 import { printDiagnostics } from '../diagnostics.js'
 import { CliError, EXIT } from '../errors.js'
 import type { CliIo } from '../io.js'
-import { formatOption } from '../options.js'
+import { formatOption, formatsOption } from '../options.js'
 import { renderSource } from '../render-source.js'
 import { outputStem } from '../output-names.js'
 import type { RenderFormat } from '../render-source.js'
@@ -33,13 +33,6 @@ interface RenderCommandOptions extends RedactionFlags {
   from?: SourceFormat
   fix?: boolean
   annotate?: boolean
-}
-
-function formatsOption(value: string): RenderFormat[] {
-  const formats = value.split(',').map((format) => format.trim().toLowerCase()).filter(Boolean)
-  for (const format of formats) if (format !== 'pdf' && format !== 'docx') throw new InvalidArgumentError(`unknown format "${format}": expected pdf, docx or pdf,docx`)
-  if (formats.length === 0) throw new InvalidArgumentError('expected pdf, docx or pdf,docx')
-  return [...new Set(formats)] as RenderFormat[]
 }
 
 function finishOption(value: string): 'clean' | 'scan' {
