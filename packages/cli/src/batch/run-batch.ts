@@ -15,7 +15,7 @@ import { scrubberFor } from '../redaction-options.js'
 import { KeyMap } from './key-set.js'
 import { ManifestWriter, manifestFileName, readManifest, repairManifest, rewriteManifest } from './manifest.js'
 import type { ManifestDiagnostic, ManifestEntry } from './manifest.js'
-import { ProcessPool } from './process-pool.js'
+import { MAX_WRITING, ProcessPool } from './process-pool.js'
 import type { PoolOutcome } from './process-pool.js'
 import { createProgress } from './progress.js'
 import type { BatchSummary, FileEvent, ProgressMode } from './progress.js'
@@ -62,7 +62,7 @@ const EARLIER = { rendered: 1, failed: 2 } as const
  * tree, on a pool of worker processes, with one manifest line per input. One
  * bad input — invalid, hanging, exhausting memory or aborting its process —
  * fails alone. Memory stays bounded whatever the archive's size: the walk
- * streams, at most two files per worker are in flight, manifest lines go to
+ * streams, a few files per worker are in flight, manifest lines go to
  * disk as they come, and resume and compaction keep 16 bytes per input.
  *
  * @returns the summary; the caller exits 1 when `failed > 0`.
@@ -104,7 +104,8 @@ export async function runBatch(options: BatchOptions, io: CliIo): Promise<BatchS
   let pool: ProcessPool | undefined
   let broken: string | undefined
   const inFlight = new Set<Promise<void>>()
-  const limit = options.jobs * 2
+  // Enough files handed to the pool for every worker to render one, write a few and have the next ready.
+  const limit = options.jobs * (MAX_WRITING + 2)
 
   const record = async (raw: ManifestEntry, event: Omit<FileEvent, 'event' | 'done' | 'total' | 'failed' | 'path'>) => {
     // The manifest is published with the outputs: with redaction, nothing in it may hold a secret.

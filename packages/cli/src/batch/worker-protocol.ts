@@ -44,5 +44,9 @@ export interface WorkerResult {
 /** Messages from the parent process to a worker. */
 export type ToWorker = { type: 'setup'; setup: WorkerSetup } | { type: 'job'; job: WorkerJob }
 
-/** Messages from a worker to the parent process. */
-export type FromWorker = { type: 'ready' } | { type: 'result'; result: WorkerResult }
+/**
+ * Messages from a worker to the parent process. `rendered` says a file's
+ * rendering is over and only its writes remain: the worker can take the next
+ * file while they finish, and a crash from then on is not this file's doing.
+ */
+export type FromWorker = { type: 'ready' } | { type: 'rendered'; id: number } | { type: 'result'; result: WorkerResult }

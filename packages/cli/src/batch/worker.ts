@@ -77,6 +77,8 @@ async function handle(job: WorkerJob, setup: WorkerSetup): Promise<WorkerResult>
       const reason = `holds several cables, and its cables are written as ${stripExtension(clash.name)}…, the name of \`${owner.path}\`, which keeps it: rename one of the two; this file is not rendered`
       return { id: job.id, status: 'failed', contentHash: hash, outputs: [], diagnostics: [{ severity: 'error', ruleId: 'duplicate-output', reason, line: 1, column: 1 }], ms: elapsed() }
     }
+    // Rendering is over: the pool may send the next file while these outputs are written.
+    send({ type: 'rendered', id: job.id })
     const folder = dirname(scrub ? scrub(job.relative) : job.relative)
     const written: ManifestOutput[] = []
     for (const output of outputs) {

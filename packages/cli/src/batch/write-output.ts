@@ -1,10 +1,15 @@
-import { open, opendir, mkdir, rename, rm } from 'node:fs/promises'
+import { closeSync, fsync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs'
+import { opendir, rm } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
+import { promisify } from 'node:util'
 
 /** What every temporary file of a batch has in its name, so the next run can find and sweep it. */
 export const TEMPORARY_MARKER = '.cablekit-tmp-'
 
 let counter = 0
+const fsyncAsync = promisify(fsync)
+/** Folders this process made or found, so each output does not ask again. */
+const madeFolders = new Set<string>()
 
 /**
  * Write `bytes` to `path` so that no reader, and no later run after a kill,
@@ -12,6 +17,11 @@ let counter = 0
  * then rename it over `path` (atomic on one file system). The folder is not
  * fsynced here: callers that write several files fsync it once with
  * {@link fsyncDirectory}.
+ *
+ * Only the fsync waits off the thread: creating, writing and renaming a file
+ * land in the page cache and take microseconds, and a batch worker renders the
+ * next file meanwhile, so each awaited step would add a turn of its event loop
+ * to the time the output takes to be done.
  *
  * `@cablekit/cli`'s `writeAtomic` does the same for `render`, but a batch needs
  * more: the fsync (a power cut must not leave an empty PDF behind a manifest
@@ -25,33 +35,39 @@ let counter = 0
  */
 export async function writeOutput(path: string, bytes: Uint8Array | string, tag: string): Promise<void> {
   const folder = dirname(path)
-  await mkdir(folder, { recursive: true })
+  if (!madeFolders.has(folder)) {
+    mkdirSync(folder, { recursive: true })
+    madeFolders.add(folder)
+  }
   const temporary = join(folder, `.${basename(path)}${TEMPORARY_MARKER}${tag}-${process.pid}-${++counter}`)
   try {
-    const handle = await open(temporary, 'w')
+    const fd = openSync(temporary, 'w')
     try {
-      await handle.writeFile(bytes)
-      await handle.sync()
+      const data = typeof bytes === 'string' ? Buffer.from(bytes) : bytes
+      for (let offset = 0; offset < data.byteLength; ) offset += writeSync(fd, data, offset)
+      await fsyncAsync(fd)
     } finally {
-      await handle.close()
+      closeSync(fd)
     }
-    await rename(temporary, path)
+    renameSync(temporary, path)
   } catch (error) {
-    await rm(temporary, { force: true })
+    // The folder may have gone since it was made: ask again next time.
+    madeFolders.delete(folder)
+    rmSync(temporary, { force: true })
     throw error
   }
 }
 
 /** Fsync a folder, so the renames made in it survive a power cut. Best effort where the platform refuses. */
 export async function fsyncDirectory(path: string): Promise<void> {
-  let handle
+  let fd: number | undefined
   try {
-    handle = await open(path, 'r')
-    await handle.sync()
+    fd = openSync(path, 'r')
+    await fsyncAsync(fd)
   } catch {
     // Some platforms and file systems cannot fsync a folder; the rename is still atomic there.
   } finally {
-    await handle?.close()
+    if (fd !== undefined) closeSync(fd)
   }
 }
 

@@ -1,8 +1,3 @@
-import { unified } from 'unified'
-import remarkParse from 'remark-parse'
-import remarkFrontmatter from 'remark-frontmatter'
-import remarkGfm from 'remark-gfm'
-import remarkDirective from 'remark-directive'
 import type { Parent, Root, RootContent } from 'mdast'
 import type { VFile } from 'vfile'
 import { hasErrors, report } from '../diagnostics.js'
@@ -16,6 +11,7 @@ import type { MarkdownLimits } from './markdown-limits.js'
 import { toVFile } from './parse-result.js'
 import type { ParseResult, Source, SourceOptions } from './parse-result.js'
 import { readText } from './read-text.js'
+import { markdownProcessorFor } from './markdown-processor.js'
 import { checkCable } from './check-cable.js'
 
 /** Options of {@link fromMarkdown}. */
@@ -28,8 +24,6 @@ export interface FromMarkdownOptions extends SourceOptions {
    */
   keepRedacted?: boolean
 }
-
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkDirective)
 
 /** Directives the model knows; any other is put back as the text it was written as. */
 const KNOWN_DIRECTIVES = new Set(['redact', 'sic', 'nde'])
@@ -70,7 +64,7 @@ export function fromMarkdown(source: Source, options: FromMarkdownOptions = {}):
   const bodyText = span ? text.split('\n').slice(bodyLine - 1).join('\n') : text
   if (!checkMarkdownLimits(bodyText, file, limits, bodyLine)) return { cables: [], file }
 
-  const tree = processor.parse(file) as Root
+  const tree = markdownProcessorFor(text).parse(file) as Root
   const children = tree.children.filter((node) => node.type !== 'yaml')
   resolveDirectives({ type: 'root', children }, text, file, options.keepRedacted === true)
   const { body, attachments } = splitAttachments(children as BodyContent[])
