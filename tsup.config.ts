@@ -23,7 +23,7 @@ const common: Options = {
 export default defineConfig([
   {
     ...common,
-    entry: { index: 'packages/core/src/index.ts' },
+    entry: { index: 'packages/core/src/index.ts', diagnostics: 'packages/core/src/diagnostics.ts' },
     outDir: 'packages/core/dist',
     tsconfig: 'packages/core/tsconfig.json',
   },

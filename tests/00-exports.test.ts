@@ -32,6 +32,11 @@ describe('exported names', () => {
     )
   })
 
+  it('@cablekit/core/diagnostics and @cablekit/render/themes, the light subpaths', async () => {
+    expect(Object.keys(await import('@cablekit/core/diagnostics')).sort()).toEqual(['DIAGNOSTIC_SOURCE', 'didYouMean', 'editDistance', 'hasErrors', 'report', 'severityOf'])
+    expect(Object.keys(await import('@cablekit/render/themes')).sort()).toEqual(['ENGLISH_LABELS', 'FRENCH_LABELS', 'THEMES', 'THEME_NAMES', 'defaultThemeName', 'labelsFor'])
+  })
+
   it('cablekit (the CLI package)', async () => {
     expect(Object.keys(await import('../packages/cli/src/index.js')).sort()).toEqual(
     [

@@ -13,6 +13,10 @@ describe('the built `cablekit batch` entry', () => {
     expect(entry).not.toMatch(/from ['"]@cablekit\/render['"]/)
     expect(entry).not.toMatch(/from ['"](pdfkit|fontkit|docx)['"]/)
     expect(entry).toMatch(/from ['"]@cablekit\/render\/themes['"]/)
+    // Nor the parsers: the whole of @cablekit/core only comes, by a dynamic import, when the batch redacts.
+    expect(entry).not.toMatch(/from ['"]@cablekit\/core['"]/)
+    expect(entry).toMatch(/from ['"]@cablekit\/core\/diagnostics['"]/)
+    expect(entry).toMatch(/import\(['"]@cablekit\/core['"]\)/)
   })
 
   it('renders an archive through the bin, with its forked workers', () => {

@@ -33,6 +33,15 @@ describe('the batch process pool', () => {
     expect(first!.outputs[0]!.bytes).toBe(third!.outputs[0]!.bytes)
   })
 
+  it('blames a hang on the file being rendered, not on the writes it holds up', async () => {
+    const workers = pool(1, 1000)
+    const [slow, hang, after] = await Promise.all([workers.run(job(1, 'slow-a')), workers.run(job(2, 'hang-b')), workers.run(job(3, 'c'))])
+    await workers.close()
+    expect(hang).toMatchObject({ status: 'failed', crash: 'timeout' })
+    expect(slow).toMatchObject({ status: 'rendered' })
+    expect(after).toMatchObject({ status: 'rendered' })
+  })
+
   it('fails the files a worker was writing when it dies with nothing else to blame, and goes on', async () => {
     const workers = pool(1)
     const dies = await workers.run(job(1, 'dies-writing-a'))

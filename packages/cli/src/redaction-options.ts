@@ -2,7 +2,6 @@ import { readFile } from 'node:fs/promises'
 import { basename, resolve } from 'node:path'
 import type { Command } from 'commander'
 import type { VFile } from 'vfile'
-import { compileRedactionRules, redact, REDACTABLE_FIELDS, RedactionRuleError, redactionPlaceholder } from '@cablekit/core'
 import type { RedactOptions, SpanFinder } from '@cablekit/core'
 import { CliError, EXIT } from './errors.js'
 
@@ -27,7 +26,7 @@ export function addRedactionOptions(command: Command, options: { key?: boolean }
   command
     .option('--match <text>', 'a text to redact wherever it occurs (folded: case, NFKC, invisible characters, hyphenation); repeatable', collect, [])
     .option('--regex <re>', 'a regular expression to redact, `/source/flags` or a bare source (case-insensitive); repeatable', collect, [])
-    .option('--field <name>', `a field to withhold whole (${REDACTABLE_FIELDS.slice(0, 6).join(', ')}, …, body, attachments); repeatable`, collect, [])
+    .option('--field <name>', 'a field to withhold whole: a header key (subject, from, to, signer, …), body or attachments; repeatable', collect, [])
     .option('--reason <text>', 'the reason printed on each redaction bar')
     .option('--whole-words', 'match texts only as whole words (default: anywhere, which errs on the side of hiding)')
   if (options.key) command.option('--key-file <file>', 'a file holding the publisher key (at least 16 bytes); adds a keyed hash of each secret to the log')
@@ -54,6 +53,8 @@ export async function redactOptionsFrom(flags: RedactionFlags, cwd: string, extr
     ...(key ? { key } : {}),
     wholeWords: flags.wholeWords === true,
   }
+  // Loaded here, not at the top: `cablekit batch`'s parent loads no parser unless it redacts.
+  const { redact, RedactionRuleError } = await import('@cablekit/core')
   try {
     redact({ body: [], attachments: [] }, options)
   } catch (error) {
@@ -70,7 +71,8 @@ export async function redactOptionsFrom(flags: RedactionFlags, cwd: string, extr
  * text rule is hidden too: a file named after a surname must not survive a
  * rule that names the full name.
  */
-export function scrubberFor(options: RedactOptions): (text: string) => string {
+export async function scrubberFor(options: RedactOptions): Promise<(text: string) => string> {
+  const { compileRedactionRules, redactionPlaceholder } = await import('@cablekit/core')
   const texts = (options.match ?? []).map((rule) => (typeof rule === 'string' ? rule : rule.text))
   const words = texts.flatMap((text) => text.split(/[^\p{L}\p{N}]+/u)).filter((word) => word.length >= 4)
   const find: SpanFinder = compileRedactionRules(

@@ -78,7 +78,7 @@ export async function renderSource(bytes: Uint8Array, path: string, options: Ren
   }
   const theme = resolveTheme(options.theme, file)
   if (theme === null) return { file, outputs }
-  const scrub = options.redact ? scrubberFor(options.redact) : undefined
+  const scrub = options.redact ? await scrubberFor(options.redact) : undefined
   if (scrub) scrubDiagnostics(file, scrub)
   const stem = options.stem ?? (scrub ? outputStem(scrub(basename(path))) : outputStem(path))
   for (const [index, parsed] of cables.entries()) {

@@ -4,7 +4,8 @@ import { mkdir, readFile, stat } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { VFile } from 'vfile'
 import { reporter } from 'vfile-reporter'
-import { report } from '@cablekit/core'
+// The light subpath: the parent loads no parser.
+import { report } from '@cablekit/core/diagnostics'
 import type { RedactOptions } from '@cablekit/core'
 import { CliError, EXIT } from '../errors.js'
 import type { CliIo } from '../io.js'
@@ -81,7 +82,7 @@ export async function runBatch(options: BatchOptions, io: CliIo): Promise<BatchS
   if (swept > 0) progress.log(`cablekit batch: removed ${swept} temporary file${swept === 1 ? '' : 's'} left by a killed run\n`)
 
   const hashOfOptions = batchOptionsHash(options, io.env)
-  const scrub = options.redact ? scrubberFor(options.redact) : (text: string) => text
+  const scrub = options.redact ? await scrubberFor(options.redact) : (text: string) => text
   if (options.redact && !options.redact.key && options.resume) {
     progress.log('cablekit batch: redacting without --key-file: the manifest cannot record the rules safely, so every input is rendered again\n')
   }

@@ -45,8 +45,9 @@ export interface WorkerResult {
 export type ToWorker = { type: 'setup'; setup: WorkerSetup } | { type: 'job'; job: WorkerJob }
 
 /**
- * Messages from a worker to the parent process. `rendered` says a file's
- * rendering is over and only its writes remain: the worker can take the next
- * file while they finish, and a crash from then on is not this file's doing.
+ * Messages from a worker to the parent process. `rendered` comes for every
+ * file, before its `result`: the file's rendering is over and only its writes
+ * remain, the worker starts the next file it was sent, and a crash from then
+ * on is not this file's doing.
  */
 export type FromWorker = { type: 'ready' } | { type: 'rendered'; id: number } | { type: 'result'; result: WorkerResult }

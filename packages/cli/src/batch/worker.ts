@@ -7,7 +7,7 @@
  * is contained by the process boundary; the pool records the cause and starts
  * another.
  */
-import { readFile } from 'node:fs/promises'
+import { readFileSync } from 'node:fs'
 import { dirname, join, posix } from 'node:path'
 import { setFlagsFromString } from 'node:v8'
 import { hasErrors, severityOf } from '@cablekit/core'
@@ -15,7 +15,7 @@ import { renderSource } from '../render-source.js'
 import { outputStem } from '../output-names.js'
 import { scrubberFor } from '../redaction-options.js'
 import { contentHash } from './hashes.js'
-import type { ManifestOutput } from './manifest.js'
+import type { ManifestDiagnostic, ManifestOutput } from './manifest.js'
 import type { FromWorker, ToWorker, WorkerJob, WorkerResult, WorkerSetup } from './worker-protocol.js'
 import { fsyncDirectory, writeOutput } from './write-output.js'
 
@@ -38,7 +38,8 @@ process.on('message', (message: ToWorker) => {
     setup = message.setup
     void warm(setup).then(() => send({ type: 'ready' }))
   } else if (message.type === 'job' && setup) {
-    void handle(message.job, setup).then((result) => send({ type: 'result', result: { ...result, maxRss: process.resourceUsage().maxRSS * 1024 } }))
+    queue.push(message.job)
+    void pump(setup)
   }
 })
 
@@ -46,15 +47,44 @@ function send(message: FromWorker): void {
   process.send?.(message)
 }
 
-async function handle(job: WorkerJob, setup: WorkerSetup): Promise<WorkerResult> {
-  const started = performance.now()
-  const elapsed = () => Math.round(performance.now() - started)
+/**
+ * Files sent ahead: the pool sends the next file while this one renders, so
+ * the worker never waits for a round trip between two files. They are
+ * rendered strictly one after the other, in the order sent, which is what
+ * lets the pool tell which file was rendering when the process died.
+ */
+const queue: WorkerJob[] = []
+let pumping = false
+
+async function pump(setup: WorkerSetup): Promise<void> {
+  if (pumping) return
+  pumping = true
+  try {
+    for (let job = queue.shift(); job; job = queue.shift()) {
+      const started = performance.now()
+      const rendered = await render(job, setup)
+      // Rendering is over: from here a crash is not this file's doing. Its outputs are
+      // written while the next file renders, and the result goes when they are on disk.
+      send({ type: 'rendered', id: job.id })
+      void write(rendered, job, setup).then((result) => send({ type: 'result', result: { ...result, ms: Math.round(performance.now() - started), maxRss: process.resourceUsage().maxRSS * 1024 } }))
+    }
+  } finally {
+    pumping = false
+  }
+}
+
+/** A file rendered, its outputs not yet written; or its outcome when there is nothing to write. */
+type Rendered = { done: Omit<WorkerResult, 'ms'> } | { contentHash: string; folder: string; outputs: { name: string; bytes: Uint8Array }[]; diagnostics: ManifestDiagnostic[]; failed: boolean }
+
+async function render(job: WorkerJob, setup: WorkerSetup): Promise<Rendered> {
   let bytes: Uint8Array
   try {
-    bytes = await readFile(job.absolute)
+    // Synchronous: the next file is read while nothing else is left to do, and an
+    // awaited read would add four turns of the event loop before rendering starts.
+    bytes = readFileSync(job.absolute)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
-    return { id: job.id, status: 'failed', outputs: [], diagnostics: [{ severity: 'error', ruleId: 'unreadable', reason: `cannot read the file (${code ?? (error as Error).message})`, line: 1, column: 1 }], ms: elapsed() }
+    return { done: { id: job.id, status: 'failed', outputs: [], diagnostics: [{ severity: 'error', ruleId: 'unreadable', reason: `cannot read the file (${code ?? (error as Error).message})`, line: 1, column: 1 }] } }
   }
   const hash = contentHash(bytes)
   testPoison(bytes)
@@ -62,7 +92,7 @@ async function handle(job: WorkerJob, setup: WorkerSetup): Promise<WorkerResult>
     // With redaction, names are published too: what the rules match goes from
     // the folder and the stem, and a scrubbed stem takes the input's place in
     // the walk so two inputs never collapse onto one name.
-    const scrub = setup.redact ? scrubberFor(setup.redact) : undefined
+    const scrub = setup.redact ? await scrubberFor(setup.redact) : undefined
     const ownStem = outputStem(job.relative)
     const stem = scrub && scrub(ownStem) !== ownStem ? `${outputStem(scrub(ownStem))}-${job.ordinal ?? job.id}` : undefined
     const { file, outputs } = await renderSource(bytes, job.relative, {
@@ -75,18 +105,8 @@ async function handle(job: WorkerJob, setup: WorkerSetup): Promise<WorkerResult>
     if (clash) {
       const owner = job.claimed!.find((claim) => claim.name === stripExtension(clash.name))!
       const reason = `holds several cables, and its cables are written as ${stripExtension(clash.name)}…, the name of \`${owner.path}\`, which keeps it: rename one of the two; this file is not rendered`
-      return { id: job.id, status: 'failed', contentHash: hash, outputs: [], diagnostics: [{ severity: 'error', ruleId: 'duplicate-output', reason, line: 1, column: 1 }], ms: elapsed() }
+      return { done: { id: job.id, status: 'failed', contentHash: hash, outputs: [], diagnostics: [{ severity: 'error', ruleId: 'duplicate-output', reason, line: 1, column: 1 }] } }
     }
-    // Rendering is over: the pool may send the next file while these outputs are written.
-    send({ type: 'rendered', id: job.id })
-    const folder = dirname(scrub ? scrub(job.relative) : job.relative)
-    const written: ManifestOutput[] = []
-    for (const output of outputs) {
-      const path = folder === '.' ? output.name : posix.join(folder, output.name)
-      await writeOutput(join(setup.out, path), output.bytes, setup.tag)
-      written.push({ path, bytes: output.bytes.byteLength })
-    }
-    if (written.length > 0) await fsyncDirectory(join(setup.out, folder))
     const diagnostics = file.messages.map((message) => ({
       severity: severityOf(message),
       ...(message.ruleId ? { ruleId: message.ruleId } : {}),
@@ -94,12 +114,35 @@ async function handle(job: WorkerJob, setup: WorkerSetup): Promise<WorkerResult>
       ...(message.line !== undefined ? { line: message.line } : {}),
       ...(message.column !== undefined ? { column: message.column } : {}),
     }))
-    const status = hasErrors(file) || written.length === 0 ? 'failed' : 'rendered'
-    return { id: job.id, status, contentHash: hash, outputs: written, diagnostics, ms: elapsed() }
+    const folder = dirname(scrub ? scrub(job.relative) : job.relative)
+    return { contentHash: hash, folder, outputs, diagnostics, failed: hasErrors(file) }
   } catch (error) {
-    // renderSource turns bad input into diagnostics; this is a bug or a full disk, still one file's failure.
-    return { id: job.id, status: 'failed', contentHash: hash, outputs: [], diagnostics: [{ severity: 'error', ruleId: 'render-crashed', reason: `rendering failed: ${(error as Error).message ?? String(error)}`, line: 1, column: 1 }], ms: elapsed() }
+    return { done: crashed(job, hash, error) }
   }
+}
+
+async function write(rendered: Rendered, job: WorkerJob, setup: WorkerSetup): Promise<Omit<WorkerResult, 'ms'>> {
+  if ('done' in rendered) return rendered.done
+  const { contentHash: hash, folder, outputs, diagnostics, failed } = rendered
+  try {
+    const written: ManifestOutput[] = []
+    for (const output of outputs) {
+      const path = folder === '.' ? output.name : posix.join(folder, output.name)
+      await writeOutput(join(setup.out, path), output.bytes, setup.tag)
+      written.push({ path, bytes: output.bytes.byteLength })
+    }
+    if (written.length > 0) await fsyncDirectory(join(setup.out, folder))
+    const status = failed || written.length === 0 ? 'failed' : 'rendered'
+    return { id: job.id, status, contentHash: hash, outputs: written, diagnostics }
+  } catch (error) {
+    return crashed(job, hash, error)
+  }
+}
+
+/** renderSource turns bad input into diagnostics; this is a bug or a full disk, still one file's failure. */
+function crashed(job: WorkerJob, hash: string, error: unknown): Omit<WorkerResult, 'ms'> {
+  const reason = `rendering failed: ${(error as Error).message ?? String(error)}`
+  return { id: job.id, status: 'failed', contentHash: hash, outputs: [], diagnostics: [{ severity: 'error', ruleId: 'render-crashed', reason, line: 1, column: 1 }] }
 }
 
 function stripExtension(name: string): string {

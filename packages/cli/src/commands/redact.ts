@@ -54,7 +54,7 @@ export function registerRedact(program: Command, io: CliIo, done: (code: number)
       }
       const rules = (await redactOptionsFrom(options, io.cwd)) ?? {}
       const key = rules.key
-      const scrub = scrubberFor(rules)
+      const scrub = await scrubberFor(rules)
 
       const results = await readInputs(files, io.cwd, { keepRedacted: true, ...(options.from ? { from: options.from } : {}) })
       const log: RedactionLogFile = { version: 1, hmac: key ? 'HMAC-SHA256' : null, files: [] }

@@ -69,7 +69,7 @@ export function registerRender(program: Command, io: CliIo, done: (code: number)
       const theme = await loadTheme(options.theme, io.cwd)
       const redactOptions = await redactOptionsFrom(options, io.cwd)
       // File and folder names are published too: what the rules match goes from them.
-      const scrub = redactOptions ? scrubberFor(redactOptions) : (text: string) => text
+      const scrub = redactOptions ? await scrubberFor(redactOptions) : (text: string) => text
       const outDir = resolve(io.cwd, options.output)
       const sources = await collectSources(inputs, io.cwd)
       const files: VFile[] = []
