@@ -1,4 +1,4 @@
-import cliProgress from 'cli-progress'
+import type cliProgressTypes from 'cli-progress'
 import type { CliIo } from '../io.js'
 import type { ManifestDiagnostic, ManifestOutput } from './manifest.js'
 
@@ -72,9 +72,10 @@ export function progressMode(asked: string | undefined, io: CliIo): ProgressMode
  * then `{"event":"end",…summary}`. The bar (cli-progress, on stderr) shows the
  * count, rate, ETA and failures so far.
  */
-export function createProgress(mode: ProgressMode, io: CliIo): ProgressReporter {
+export async function createProgress(mode: ProgressMode, io: CliIo): Promise<ProgressReporter> {
   if (mode === 'json') return jsonProgress(io)
-  if (mode === 'bar') return barProgress(io)
+  // Loaded for a terminal only: scripts and array jobs, which read JSON, do not carry it (7 MB).
+  if (mode === 'bar') return barProgress(io, (await import('cli-progress')).default)
   return { start() {}, file() {}, log: (text) => void io.stderr.write(text), end() {} }
 }
 
@@ -88,7 +89,7 @@ function jsonProgress(io: CliIo): ProgressReporter {
   }
 }
 
-function barProgress(io: CliIo): ProgressReporter {
+function barProgress(io: CliIo, cliProgress: typeof cliProgressTypes): ProgressReporter {
   const started = performance.now()
   let processed = 0
   const multibar = new cliProgress.MultiBar(
@@ -103,7 +104,7 @@ function barProgress(io: CliIo): ProgressReporter {
     },
     cliProgress.Presets.shades_classic,
   )
-  let bar: cliProgress.SingleBar | undefined
+  let bar: cliProgressTypes.SingleBar | undefined
   return {
     start(total) {
       bar = multibar.create(total, 0, { rate: '0.0', failed: 0 })

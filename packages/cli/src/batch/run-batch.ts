@@ -75,7 +75,7 @@ export async function runBatch(options: BatchOptions, io: CliIo): Promise<BatchS
   const tag = options.shard ? shardTag(options.shard) : 'all'
   const plan = await planWalk(options.inputs, io.cwd, [out])
   await mkdir(out, { recursive: true })
-  const progress = createProgress(options.progress, io)
+  const progress = await createProgress(options.progress, io)
   const color = Boolean(io.stderr.isTTY) && !io.env['NO_COLOR']
 
   const swept = await sweepTemporaries(out, tag)

@@ -1,6 +1,6 @@
 import { inflateRawSync } from 'node:zlib'
 import type { PatchedTemplate } from 'docx'
-import { estimatePageNumbersWith } from 'docx/layout'
+import type { estimatePageNumbersWith } from 'docx/layout'
 import type { ZipEntry } from './deterministic-zip.js'
 import { embeddedFonts } from './embedded-fonts.js'
 import type { FontSelection } from './shared-parts.js'
@@ -14,14 +14,17 @@ const estimators = new Map<string, Estimator>()
 // The shared parts (styles, settings, theme…) are the same objects in every document: parsed once.
 const sharedTrees = new WeakMap<Uint8Array, XmlNode>()
 
-function estimatorFor(fonts: FontSelection): Estimator {
+// Loaded with the first dossier: `docx/layout` costs 14 MB of memory, which a batch
+// worker rendering single cables would carry for nothing.
+async function estimatorFor(fonts: FontSelection): Promise<Estimator> {
   const key = `${[...new Set(fonts.families)].sort().join(',')}\u0000${fonts.italic}`
   let estimator = estimators.get(key)
   if (!estimator) {
     const files = embeddedFonts(fonts.families, { italic: fonts.italic }).flatMap((font) =>
       [font.data, font.bold, font.italic, font.boldItalic].filter((data): data is Buffer => data !== undefined).map((data) => ({ data, name: font.name })),
     )
-    estimator = estimatePageNumbersWith({ guess: true, fonts: files })
+    const { estimatePageNumbersWith: estimate } = await import('docx/layout')
+    estimator = estimate({ guess: true, fonts: files })
     estimators.set(key, estimator)
   }
   return estimator
@@ -54,11 +57,12 @@ function treeOf(entry: ZipEntry): XmlNode {
  * @param entries The parts of the package, as they will be zipped.
  * @param fonts The fonts the document uses, measured from their files.
  */
-export function estimateBookmarkPages(entries: readonly ZipEntry[], fonts: FontSelection): ReadonlyMap<string, string> {
+export async function estimateBookmarkPages(entries: readonly ZipEntry[], fonts: FontSelection): Promise<ReadonlyMap<string, string>> {
   const parts = new Map<string, XmlNode>()
   for (const entry of entries) if (/\.(?:xml|rels)$/.test(entry.path)) parts.set(entry.path, treeOf(entry))
   try {
-    return estimatorFor(fonts)({ parts } as unknown as PatchedTemplate).bookmarks
+    const estimator = await estimatorFor(fonts)
+    return estimator({ parts } as unknown as PatchedTemplate).bookmarks
   } catch {
     return new Map()
   }

@@ -1,4 +1,4 @@
-import { Document, Packer } from 'docx'
+import type { Document } from 'docx'
 import type { IParagraphStyleOptions } from 'docx'
 import type { ThemeData } from '../themes/theme.js'
 import type { FontFamilyName } from '../fonts/font-files.js'
@@ -51,7 +51,7 @@ const cache = new WeakMap<ThemeData, Map<string, SharedParts>>()
  * @param fonts Fonts to embed, or `undefined` to embed none.
  * @param additions Styles and settings of a kind of document beyond the cable's.
  */
-export function sharedParts(theme: ThemeData, language: string, fonts: FontSelection | undefined, additions?: SharedAdditions): SharedParts {
+export async function sharedParts(theme: ThemeData, language: string, fonts: FontSelection | undefined, additions?: SharedAdditions): Promise<SharedParts> {
   const key = `${language}\u0000${fonts ? `${[...new Set(fonts.families)].sort().join(',')}\u0000${fonts.italic}` : 'none'}\u0000${additions?.key ?? ''}`
   let byKey = cache.get(theme)
   if (!byKey) {
@@ -60,7 +60,7 @@ export function sharedParts(theme: ThemeData, language: string, fonts: FontSelec
   }
   let parts = byKey.get(key)
   if (!parts) {
-    parts = buildSharedParts(theme, language, fonts, additions)
+    parts = buildSharedParts(await import('docx'), theme, language, fonts, additions)
     if (byKey.size < MAX_KEYS_PER_THEME) byKey.set(key, parts)
   }
   return parts
@@ -75,7 +75,7 @@ type Compiled = Map<string, string | Uint8Array>
  * once, deterministically, with fonts compressed once per process instead of
  * for every document.
  */
-function compile(document: Document): Compiled {
+function compile(Packer: typeof import('docx').Packer, document: Document): Compiled {
   const compiler = (Packer as unknown as { compiler?: { compile(file: Document): Compiled } }).compiler
   if (!compiler || typeof compiler.compile !== 'function') {
     throw new Error('@cablekit/render: this version of the docx package no longer exposes Packer.compiler; pin docx to 9.15')
@@ -83,7 +83,13 @@ function compile(document: Document): Compiled {
   return compiler.compile(document)
 }
 
-function buildSharedParts(theme: ThemeData, language: string, fonts: FontSelection | undefined, additions: SharedAdditions | undefined): SharedParts {
+function buildSharedParts(
+  { Document, Packer }: typeof import('docx'),
+  theme: ThemeData,
+  language: string,
+  fonts: FontSelection | undefined,
+  additions: SharedAdditions | undefined,
+): SharedParts {
   const styles = docxStyles(theme, language)
   const document = new Document({
     styles: additions ? { ...styles, paragraphStyles: [...(styles.paragraphStyles ?? []), ...additions.paragraphStyles] } : styles,
@@ -91,7 +97,7 @@ function buildSharedParts(theme: ThemeData, language: string, fonts: FontSelecti
     ...(fonts ? { fonts: embeddedFonts(fonts.families, { italic: fonts.italic }) } : {}),
     sections: [{ children: [] }],
   })
-  const compiled = compile(document)
+  const compiled = compile(Packer, document)
   const fontFiles = document.FontTable.files
   const entries: ZipEntry[] = []
   for (const [path, value] of compiled) {

@@ -1,7 +1,14 @@
-import { AlignmentType, BorderStyle, ShadingType } from 'docx'
 import type { IParagraphStyleOptions, IStylesOptions } from 'docx'
 import type { ThemeData } from '../themes/theme.js'
 import { FONT_NAMES, halfPoints, hexColor, twips } from './themes.js'
+
+/**
+ * The values of docx's `AlignmentType`, written out: importing the enum would
+ * load the whole docx package with this module, and a PDF-only batch worker
+ * would carry it (11 MB) for nothing. The package is loaded when a DOCX is
+ * first written.
+ */
+const ALIGN = { justified: 'both', left: 'left', right: 'right', center: 'center' } as const
 
 /**
  * Style ids of the document. Every paragraph and run the writer makes names one
@@ -76,7 +83,7 @@ function buildStyles(theme: ThemeData, language: string): IStylesOptions {
   // Word's single spacing is about 1.17 em for these faces; the theme's line gap is added on top.
   const line = Math.round(240 * (1 + theme.sizes.lineGap / (theme.sizes.body * 1.17)))
   const after = twips(sizes.paragraphGap)
-  const bodyAlign = text.align === 'justify' ? AlignmentType.JUSTIFIED : AlignmentType.LEFT
+  const bodyAlign = text.align === 'justify' ? ALIGN.justified : ALIGN.left
   const caps = text.uppercase ? { allCaps: true } : {}
 
   const paragraph = (id: string, name: string, options: Omit<IParagraphStyleOptions, 'id' | 'name'>): IParagraphStyleOptions => ({
@@ -94,7 +101,7 @@ function buildStyles(theme: ThemeData, language: string): IStylesOptions {
     paragraph(STYLE.letterhead, 'Cable Letterhead', {
       basedOn: STYLE.body,
       run: { font: font('heading'), ...size(sizes.letterhead) },
-      paragraph: { alignment: AlignmentType.LEFT, indent: { firstLine: 0 }, spacing: { before: 0, after: 0, line: 240 } },
+      paragraph: { alignment: ALIGN.left, indent: { firstLine: 0 }, spacing: { before: 0, after: 0, line: 240 } },
     }),
     paragraph(STYLE.letterheadState, 'Cable Letterhead State', {
       basedOn: STYLE.letterhead,
@@ -104,7 +111,7 @@ function buildStyles(theme: ThemeData, language: string): IStylesOptions {
       basedOn: STYLE.letterhead,
       run: { rightToLeft: true, ...size(sizes.letterhead + 1) },
       // The paragraph itself is marked bidirectional where it is made: styles cannot carry w:bidi here.
-      paragraph: { alignment: AlignmentType.RIGHT },
+      paragraph: { alignment: ALIGN.right },
     }),
     paragraph(STYLE.post, 'Cable Post', {
       basedOn: STYLE.letterhead,
@@ -113,16 +120,16 @@ function buildStyles(theme: ThemeData, language: string): IStylesOptions {
     paragraph(STYLE.placeDate, 'Cable Place and Date', {
       basedOn: STYLE.letterhead,
       run: size(sizes.body),
-      paragraph: { alignment: AlignmentType.RIGHT, spacing: { before: twips(4), after: twips(8) } },
+      paragraph: { alignment: ALIGN.right, spacing: { before: twips(4), after: twips(8) } },
     }),
     paragraph(STYLE.stamps, 'Cable Stamps', {
       basedOn: STYLE.letterhead,
-      paragraph: { alignment: AlignmentType.RIGHT, spacing: { before: twips(6), after: twips(6) } },
+      paragraph: { alignment: ALIGN.right, spacing: { before: twips(6), after: twips(6) } },
     }),
     paragraph(STYLE.sender, 'Cable Sender', {
       basedOn: STYLE.body,
       run: { font: font('heading'), bold: true, allCaps: true },
-      paragraph: { alignment: AlignmentType.CENTER, indent: { firstLine: 0 }, spacing: { before: twips(14), after: twips(4) }, keepNext: true },
+      paragraph: { alignment: ALIGN.center, indent: { firstLine: 0 }, spacing: { before: twips(14), after: twips(4) }, keepNext: true },
     }),
     paragraph(STYLE.toMark, 'Cable To Mark', {
       basedOn: STYLE.sender,
@@ -139,7 +146,7 @@ function buildStyles(theme: ThemeData, language: string): IStylesOptions {
     }),
     paragraph(STYLE.subject, 'Cable Subject', {
       basedOn: STYLE.body,
-      paragraph: { alignment: AlignmentType.LEFT, indent: { left: twips(56), hanging: twips(56), firstLine: undefined }, spacing: { before: twips(10), after: twips(2) }, keepNext: true },
+      paragraph: { alignment: ALIGN.left, indent: { left: twips(56), hanging: twips(56), firstLine: undefined }, spacing: { before: twips(10), after: twips(2) }, keepNext: true },
     }),
     paragraph(STYLE.references, 'Cable References', {
       basedOn: STYLE.subject,
@@ -148,30 +155,30 @@ function buildStyles(theme: ThemeData, language: string): IStylesOptions {
     paragraph(STYLE.signature, 'Cable Signature', {
       basedOn: STYLE.body,
       run: { bold: true },
-      paragraph: { alignment: AlignmentType.CENTER, indent: { left: 4800, firstLine: 0 }, spacing: { before: twips(18), after: twips(12) }, keepLines: true },
+      paragraph: { alignment: ALIGN.center, indent: { left: 4800, firstLine: 0 }, spacing: { before: twips(18), after: twips(12) }, keepLines: true },
     }),
     paragraph(STYLE.attachmentList, 'Cable Attachment List', {
       basedOn: STYLE.body,
-      paragraph: { alignment: AlignmentType.LEFT, indent: { firstLine: 0 } },
+      paragraph: { alignment: ALIGN.left, indent: { firstLine: 0 } },
     }),
     paragraph(STYLE.attachmentTitle, 'Cable Attachment Title', {
       basedOn: STYLE.body,
       next: STYLE.body,
       run: { font: font('heading'), ...size(sizes.heading), bold: true },
-      paragraph: { alignment: AlignmentType.CENTER, indent: { firstLine: 0 }, spacing: { before: 0, after: twips(14) }, keepNext: true, outlineLevel: 0 },
+      paragraph: { alignment: ALIGN.center, indent: { firstLine: 0 }, spacing: { before: 0, after: twips(14) }, keepNext: true, outlineLevel: 0 },
     }),
     ...[1, 2, 3].map((level) =>
       paragraph(STYLE[`heading${level as 1 | 2 | 3}`], `Cable Heading ${level}`, {
         basedOn: STYLE.body,
         next: STYLE.body,
         run: { font: font('heading'), ...size(level === 1 ? sizes.heading : sizes.body), bold: true, italics: level === 3 },
-        paragraph: { alignment: AlignmentType.LEFT, indent: { firstLine: 0 }, spacing: { before: twips(sizes.paragraphGap * 1.5), after: twips(sizes.paragraphGap / 2) }, keepNext: true, outlineLevel: level - 1 },
+        paragraph: { alignment: ALIGN.left, indent: { firstLine: 0 }, spacing: { before: twips(sizes.paragraphGap * 1.5), after: twips(sizes.paragraphGap / 2) }, keepNext: true, outlineLevel: level - 1 },
       }),
     ),
     paragraph(STYLE.quote, 'Cable Quote', {
       basedOn: STYLE.body,
       run: { color: hexColor(colors.muted) },
-      paragraph: { indent: { left: twips(28), right: twips(28), firstLine: 0 }, border: { left: { style: BorderStyle.SINGLE, size: 12, color: hexColor(colors.rule), space: 8 } } },
+      paragraph: { indent: { left: twips(28), right: twips(28), firstLine: 0 }, border: { left: { style: 'single' as const, size: 12, color: hexColor(colors.rule), space: 8 } } },
     }),
     paragraph(STYLE.listItem, 'Cable List Item', {
       basedOn: STYLE.body,
@@ -180,22 +187,22 @@ function buildStyles(theme: ThemeData, language: string): IStylesOptions {
     paragraph(STYLE.code, 'Cable Code Block', {
       basedOn: STYLE.body,
       run: { font: font(theme.fonts.body === 'mono' ? 'body' : 'fallback'), ...size(sizes.small + 0.5) },
-      paragraph: { alignment: AlignmentType.LEFT, indent: { firstLine: 0, left: twips(14) }, spacing: { after: 0, line: 240 } },
+      paragraph: { alignment: ALIGN.left, indent: { firstLine: 0, left: twips(14) }, spacing: { after: 0, line: 240 } },
     }),
     paragraph(STYLE.tableText, 'Cable Table Text', {
       basedOn: STYLE.body,
       run: size(sizes.small + 1),
-      paragraph: { alignment: AlignmentType.LEFT, indent: { firstLine: 0 }, spacing: { before: twips(2), after: twips(2), line: 240 } },
+      paragraph: { alignment: ALIGN.left, indent: { firstLine: 0 }, spacing: { before: twips(2), after: twips(2), line: 240 } },
     }),
     paragraph(STYLE.rule, 'Cable Rule', {
       basedOn: STYLE.body,
       run: size(2),
-      paragraph: { border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: hexColor(colors.rule), space: 1 } }, spacing: { before: 0, after: twips(8), line: 240 } },
+      paragraph: { border: { bottom: { style: 'single' as const, size: 6, color: hexColor(colors.rule), space: 1 } }, spacing: { before: 0, after: twips(8), line: 240 } },
     }),
     paragraph(STYLE.header, 'Cable Header', {
       basedOn: STYLE.body,
       run: { font: font('stamp'), ...size(sizes.small + 0.5), color: hexColor(colors.stamp), bold: true, allCaps: true },
-      paragraph: { alignment: AlignmentType.CENTER, indent: { firstLine: 0 }, spacing: { before: 0, after: 0, line: 240 } },
+      paragraph: { alignment: ALIGN.center, indent: { firstLine: 0 }, spacing: { before: 0, after: 0, line: 240 } },
     }),
     paragraph(STYLE.footer, 'Cable Footer', {
       basedOn: STYLE.header,
@@ -203,16 +210,16 @@ function buildStyles(theme: ThemeData, language: string): IStylesOptions {
     paragraph(STYLE.banner, 'Cable Banner', {
       basedOn: STYLE.body,
       run: { bold: true },
-      paragraph: { alignment: AlignmentType.CENTER, indent: { firstLine: 0 }, spacing: { before: 0, after: after } },
+      paragraph: { alignment: ALIGN.center, indent: { firstLine: 0 }, spacing: { before: 0, after: after } },
     }),
     paragraph(STYLE.telegramLine, 'Cable Telegram Line', {
       basedOn: STYLE.body,
-      paragraph: { alignment: AlignmentType.LEFT, indent: { firstLine: 0 }, spacing: { before: 0, after: 0 } },
+      paragraph: { alignment: ALIGN.left, indent: { firstLine: 0 }, spacing: { before: 0, after: 0 } },
     }),
     paragraph(STYLE.footnoteText, 'Cable Footnote Text', {
       basedOn: STYLE.body,
       run: size(sizes.small),
-      paragraph: { alignment: AlignmentType.LEFT, indent: { firstLine: 0 }, spacing: { after: 0, line: 240 } },
+      paragraph: { alignment: ALIGN.left, indent: { firstLine: 0 }, spacing: { after: 0, line: 240 } },
     }),
   ]
 
@@ -228,14 +235,14 @@ function buildStyles(theme: ThemeData, language: string): IStylesOptions {
         bold: true,
         allCaps: true,
         color: hexColor(colors.stamp),
-        border: { style: BorderStyle.SINGLE, size: 12, color: hexColor(colors.stamp), space: 2 },
+        border: { style: 'single' as const, size: 12, color: hexColor(colors.stamp), space: 2 },
       },
     },
     {
       id: STYLE.redaction,
       name: 'Cable Redaction',
       quickFormat: true,
-      run: { color: 'FFFFFF', shading: { type: ShadingType.CLEAR, fill: hexColor(colors.redaction), color: 'auto' } },
+      run: { color: 'FFFFFF', shading: { type: 'clear' as const, fill: hexColor(colors.redaction), color: 'auto' } },
     },
     { id: STYLE.inlineCode, name: 'Cable Code', quickFormat: true, run: { font: font(theme.fonts.body === 'mono' ? 'body' : 'fallback') } },
     { id: STYLE.sic, name: 'Cable Sic', quickFormat: true, run: { italics: true } },

@@ -85,5 +85,5 @@ export async function toDocx(cable: Cable, options: DocxOptions = {}): Promise<U
     modified,
   })
   const fonts = options.embedFonts === false ? undefined : { families: [theme.fonts.body, theme.fonts.heading, theme.fonts.stamp, ...(ctx.usesRtl ? [theme.fonts.rtl] : [])], italic: ctx.usesItalic }
-  return writeZip(pkg.entries({ body, core, ctx, shared: sharedParts(theme, lang, fonts) }), modified)
+  return writeZip(pkg.entries({ body, core, ctx, shared: await sharedParts(theme, lang, fonts) }), modified)
 }

@@ -115,9 +115,9 @@ export async function toDossierDocx(dossier: Dossier, options: DossierOptions = 
     modified: prepared.creationDate,
   })
   const fonts: FontSelection = { families: [...families, ...(ctx.usesRtl ? [documentTheme.fonts.rtl] : [])], italic: ctx.usesItalic }
-  const shared = sharedParts(documentTheme, prepared.lang, fonts, DOSSIER_DOCX_ADDITIONS)
+  const shared = await sharedParts(documentTheme, prepared.lang, fonts, DOSSIER_DOCX_ADDITIONS)
   // Lay the book out once with the page references blank, then write the pages it found into them.
-  const pages = estimateBookmarkPages(pkg.entries({ body: fillPageNumbers(draft, new Map()), core, ctx, shared }), fonts)
+  const pages = await estimateBookmarkPages(pkg.entries({ body: fillPageNumbers(draft, new Map()), core, ctx, shared }), fonts)
   return writeZip(pkg.entries({ body: fillPageNumbers(draft, pages), core, ctx, shared }), prepared.creationDate)
 }
 

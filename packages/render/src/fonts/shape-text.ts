@@ -16,15 +16,27 @@ export interface ShapedText {
 }
 
 /**
- * Entries kept before the cache starts over: bounds memory in long batches.
- * An entry costs about 1 KB of resident memory (glyph arrays, typed arrays,
- * key), so 20,000 keep a batch worker's cache near 20 MB; a real archive's
- * vocabulary passes that, and re-shaping the hot words after a reset is cheap.
+ * How many entries each of the cache's two generations holds. A word shaped
+ * or used again goes into the young generation; when that is full, it becomes
+ * the old one and the previous old one is dropped. So the words in use stay
+ * (close to a least-recently-used cache, without its bookkeeping) while memory
+ * is bounded: an entry costs about 0.6 KB of heap, so at most 16,000 entries,
+ * about 10 MB. A batch worker renders a whole archive with this cache: its
+ * vocabulary outgrows any bound, and what it renders next is mostly hot words.
  */
-const MAX_ENTRIES = 20_000
-const cache = new Map<string, ShapedText>()
+const GENERATION_SIZE = 8_000
+let young = new Map<string, ShapedText>()
+let old = new Map<string, ShapedText>()
 let hits = 0
 let misses = 0
+
+function remember(key: string, shaped: ShapedText): void {
+  if (young.size >= GENERATION_SIZE) {
+    old = young
+    young = new Map()
+  }
+  young.set(key, shaped)
+}
 
 /**
  * Shape `text` in `face` with its default OpenType features (kerning,
@@ -36,10 +48,16 @@ let misses = 0
  */
 export function shapeText(face: FontFace, text: string): ShapedText {
   const key = `${face.key}\u0000${text}`
-  const cached = cache.get(key)
+  const cached = young.get(key)
   if (cached) {
     hits++
     return cached
+  }
+  const older = old.get(key)
+  if (older) {
+    hits++
+    remember(key, older)
+    return older
   }
   misses++
   const run = face.font.layout(text)
@@ -59,19 +77,19 @@ export function shapeText(face: FontFace, text: string): ShapedText {
     }
   }
   const shaped: ShapedText = { glyphs: run.glyphs, advances, offsets, width }
-  if (cache.size >= MAX_ENTRIES) cache.clear()
-  cache.set(key, shaped)
+  remember(key, shaped)
   return shaped
 }
 
 /** Counters of the shaping cache, for benchmarks and tests. */
 export function shapeCacheStats(): { size: number; hits: number; misses: number } {
-  return { size: cache.size, hits, misses }
+  return { size: young.size + old.size, hits, misses }
 }
 
 /** Empty the shaping cache (benchmarks measure cold runs with it). */
 export function clearShapeCache(): void {
-  cache.clear()
+  young = new Map()
+  old = new Map()
   hits = 0
   misses = 0
 }
