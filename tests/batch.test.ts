@@ -117,6 +117,18 @@ describe('cablekit batch on a generated archive of 300 cables, 5 malformed', () 
     expect(lines).toHaveLength(302)
     expect(lines.find((entry) => entry.path === line.path)!.contentHash).not.toBe(line.contentHash)
   })
+
+  it('drops from the manifest an input that is no longer in the archive', async () => {
+    const gone = manifest.filter((entry) => entry.status === 'rendered').at(-1)!
+    const { rmSync } = await import('node:fs')
+    rmSync(join(root, 'archive', gone.path))
+    const again = await cli(['batch', join(root, 'archive'), '-o', join(root, 'out'), '--to', 'pdf', '--jobs', '1', '--progress', 'json'])
+    expect(JSON.parse(again.stdout.trim().split('\n').at(-1)!)).toMatchObject({ rendered: 0, resumed: 294 })
+    const lines = readManifest(join(root, 'out', 'manifest.jsonl'))
+    expect(lines).toHaveLength(301)
+    expect(lines.some((entry) => entry.path === gone.path)).toBe(false)
+    expect(new Set(lines.map((entry) => entry.path)).size).toBe(301)
+  })
 })
 
 describe('cablekit batch usage errors', () => {

@@ -90,7 +90,7 @@ export async function runBatch(options: BatchOptions, io: CliIo): Promise<BatchS
   const manifestPath = join(out, manifestName)
   const torn = await repairManifest(manifestPath)
   if (torn > 0) progress.log(`cablekit batch: ${manifestName}: cut a torn last line (${torn} bytes) left by a killed run\n`)
-  const earlier = options.resume ? await loadEarlier(manifestPath, out, hashOfOptions, options.retryFailed) : new KeyMap()
+  let earlier = options.resume ? await loadEarlier(manifestPath, out, hashOfOptions, options.retryFailed) : new KeyMap()
 
   const inShard = (entry: InputEntry) => !options.shard || shardOf(entry.relative, options.shard.count) === options.shard.index
   let total = 0
@@ -184,6 +184,8 @@ export async function runBatch(options: BatchOptions, io: CliIo): Promise<BatchS
       if (inFlight.size >= limit) await Promise.race(inFlight)
     }
     await Promise.all(inFlight)
+    // Not needed any more: let its memory go before compaction reads the manifest again.
+    earlier = new KeyMap()
   } finally {
     await pool?.close()
     await writer.close()
@@ -270,17 +272,24 @@ async function previousOutcome(entry: InputEntry, earlier: KeyMap): Promise<numb
  * one, its new line), dropping inputs no longer in the archive.
  */
 async function compactManifest(manifestPath: string, seen: KeyMap, tag: string): Promise<void> {
-  const last = new KeyMap(seen.size)
-  let lines = 0
-  let valid = 0
+  // `seen` holds 1 for every input of this run; it now takes each one's last line (+ 2, so
+  // that 0 and 1 keep their meaning), instead of a second table as large as the archive.
+  let rewrite = false
+  let placed = 0
   for await (const { line, entry } of readManifest(manifestPath)) {
-    lines++
-    if (!entry) continue
-    valid++
-    last.set(entry.path, line)
+    const current = entry ? seen.get(entry.path) : undefined
+    // A torn or unreadable line, or an input that is no longer there: drop it.
+    if (current === undefined) {
+      rewrite = true
+      continue
+    }
+    // An input recorded twice (rendered again, or resumed after a failure): keep the last.
+    if (current >= 2) rewrite = true
+    else placed++
+    seen.set(entry!.path, line + 2)
   }
-  if (lines === valid && last.size === valid && valid === seen.size) return
-  await rewriteManifest([manifestPath], manifestPath, ({ line, entry }) => seen.has(entry!.path) && last.get(entry!.path) === line, tag)
+  if (!rewrite && placed === seen.size) return
+  await rewriteManifest([manifestPath], manifestPath, ({ line, entry }) => seen.get(entry!.path) === line + 2, tag)
 }
 
 function duplicateReason(entry: InputEntry, formats: RenderFormat[]): string {
