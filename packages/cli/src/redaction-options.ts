@@ -71,7 +71,17 @@ export async function redactOptionsFrom(flags: RedactionFlags, cwd: string, extr
  * text rule is hidden too: a file named after a surname must not survive a
  * rule that names the full name.
  */
-export async function scrubberFor(options: RedactOptions): Promise<(text: string) => string> {
+export function scrubberFor(options: RedactOptions): Promise<(text: string) => string> {
+  // Once per set of rules: a batch worker scrubs every file's names and, through
+  // `renderSource`, its diagnostics, with the same rules for the whole archive.
+  let scrubber = scrubbers.get(options)
+  if (!scrubber) scrubbers.set(options, (scrubber = compileScrubber(options)))
+  return scrubber
+}
+
+const scrubbers = new WeakMap<RedactOptions, Promise<(text: string) => string>>()
+
+async function compileScrubber(options: RedactOptions): Promise<(text: string) => string> {
   const { compileRedactionRules, redactionPlaceholder } = await import('@cablekit/core')
   const texts = (options.match ?? []).map((rule) => (typeof rule === 'string' ? rule : rule.text))
   const words = texts.flatMap((text) => text.split(/[^\p{L}\p{N}]+/u)).filter((word) => word.length >= 4)
