@@ -28,20 +28,15 @@ export type CrashCause = 'timeout' | 'out-of-memory' | 'aborted' | 'crashed' | '
 /** The outcome of one file: the worker's result, or the crash that ended it, as a failed result. */
 export type PoolOutcome = WorkerResult & { crash?: CrashCause }
 
-interface Running {
+interface Waiting {
   job: WorkerJob
   resolve: (outcome: PoolOutcome) => void
-  started: number
-  /** The per-file time limit, while the file renders. */
-  timer: NodeJS.Timeout
   /** How many times a worker died while this file was only being written (not its fault), so it was given to another. */
   requeues?: number
 }
 
-interface Waiting {
-  job: WorkerJob
-  resolve: (outcome: PoolOutcome) => void
-  requeues?: number
+interface Running extends Waiting {
+  started: number
 }
 
 interface Slot {
@@ -49,6 +44,8 @@ interface Slot {
   ready: boolean
   /** The file being read and rendered: at most one, so a crash names its file. */
   rendering?: Running
+  /** The time limit of the file being rendered. */
+  timer?: NodeJS.Timeout
   /** The next file, sent ahead so the worker starts it without waiting for the pool; not started yet. */
   queued?: Waiting
   /** Files rendered whose outputs are being written. */
@@ -203,7 +200,7 @@ export class ProcessPool {
     } else if (message.type === 'rendered' && slot.rendering?.job.id === message.id) {
       // The time limit is on rendering. Writes wait while the next file renders (one thread),
       // so a limit still running on them would blame them for that file's hang.
-      clearTimeout(slot.rendering.timer)
+      clearTimeout(slot.timer)
       slot.writing.set(message.id, slot.rendering)
       slot.rendering = undefined
       slot.stderr = ''
@@ -212,12 +209,10 @@ export class ProcessPool {
       slot.queued = undefined
       this.#dispatch()
     } else if (message.type === 'result') {
-      const id = message.result.id
-      const running = slot.rendering?.job.id === id ? slot.rendering : slot.writing.get(id)
+      // Every result follows its file's `rendered`: the file is among those being written.
+      const running = slot.writing.get(message.result.id)
       if (!running) return
-      if (running === slot.rendering) slot.rendering = undefined
-      else slot.writing.delete(id)
-      clearTimeout(running.timer)
+      slot.writing.delete(message.result.id)
       this.peakWorkerRss = Math.max(this.peakWorkerRss, message.result.maxRss ?? 0)
       running.resolve(message.result)
       if (this.#closing && this.#waiting.length === 0) {
@@ -239,18 +234,18 @@ export class ProcessPool {
 
   /** Count `next` as the file `slot` renders now, and start its time limit. */
   #start(slot: Slot, next: Waiting): void {
-    const timer = setTimeout(() => {
+    slot.timer = setTimeout(() => {
       slot.timedOut = next.job.id
       slot.child.kill('SIGKILL')
     }, this.#options.timeoutMs)
-    slot.rendering = { ...next, started: performance.now(), timer }
+    slot.rendering = { ...next, started: performance.now() }
     slot.stderr = ''
   }
 
   #exit(slot: Slot, code: number | null, signal: NodeJS.Signals | null): void {
     this.#slots.delete(slot)
+    clearTimeout(slot.timer)
     const running = [...(slot.rendering ? [slot.rendering] : []), ...slot.writing.values()]
-    for (const { timer } of running) clearTimeout(timer)
     // The file to blame: the one past its time limit, else the one being rendered; a worker
     // that dies while only writing leaves no better suspect than all of its files.
     const timedOut = running.find(({ job }) => job.id === slot.timedOut)
