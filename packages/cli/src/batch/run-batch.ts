@@ -64,7 +64,7 @@ const EARLIER = { rendered: 1, failed: 2 } as const
  * bad input — invalid, hanging, exhausting memory or aborting its process —
  * fails alone. Memory stays bounded whatever the archive's size: the walk
  * streams, a few files per worker are in flight, manifest lines go to
- * disk as they come, and resume and compaction keep 16 bytes per input.
+ * disk as they come, and resume and compaction keep a 64-bit hash per input.
  *
  * @returns the summary; the caller exits 1 when `failed > 0`.
  * @throws {CliError} for usage errors and when no worker can start.
