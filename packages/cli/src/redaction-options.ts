@@ -105,6 +105,9 @@ export function scrubDiagnostics(file: VFile, scrub: (text: string) => string): 
   // Reporters print the first path of the history, so every entry is scrubbed, not just the current one.
   file.history = file.history.map(scrub)
   for (const message of file.messages) {
+    // A range (`4:1-4:9`) would tell the length of what it covers, which may be the secret: keep its start.
+    const place = message.place
+    if (place && 'start' in place) message.place = { ...place.start }
     message.reason = scrub(message.reason)
     message.message = message.reason
     if (message.file) message.file = scrub(message.file)

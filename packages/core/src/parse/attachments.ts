@@ -1,5 +1,6 @@
 import { toString } from 'mdast-util-to-string'
 import type { Heading } from 'mdast'
+import { redactionPlaceholder } from '../redact/redaction-placeholder.js'
 import type { Attachment } from '../model/schema.js'
 import type { BodyContent } from '../model/nodes.js'
 
@@ -12,7 +13,7 @@ export const ATTACHMENT_HEADING = /^(PJ|P\.\s?J\.?|Pi[èe]ces?\s+jointes?|Annexe
 /** Read an attachment heading: its label as written and its title, or `undefined`. */
 export function readAttachmentHeading(node: BodyContent): { label: string; title: string } | undefined {
   if (node.type !== 'heading' || (node as Heading).depth !== 2) return undefined
-  const match = ATTACHMENT_HEADING.exec(toString(node).trim())
+  const match = ATTACHMENT_HEADING.exec(headingText(node).trim())
   if (!match) return undefined
   return { label: `${match[1]}${match[2] ?? ''}`.replace(/\s+/g, ' ').trim(), title: match[3]!.trim() }
 }
@@ -30,4 +31,19 @@ export function splitAttachments(children: BodyContent[]): { body: BodyContent[]
     else (attachments.at(-1)?.body ?? body).push(node)
   }
   return { body, attachments }
+}
+
+/**
+ * A heading's text, with each redaction (a bar, or a `:redact[…]` kept for
+ * `cablekit redact`) as the fixed placeholder: a title is a plain string,
+ * where the secret would otherwise be printed.
+ */
+function headingText(node: BodyContent): string {
+  const walk = (item: BodyContent): string => {
+    if (item.type === 'redaction') return redactionPlaceholder(item.reason)
+    if (item.type === 'textDirective' && item.name === 'redact') return redactionPlaceholder(item.attributes?.['reason'] ?? undefined)
+    if ('children' in item && Array.isArray(item.children)) return (item.children as BodyContent[]).map(walk).join('')
+    return toString(item)
+  }
+  return walk(node)
 }

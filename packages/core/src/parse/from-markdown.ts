@@ -1,4 +1,5 @@
 import type { Parent, Root, RootContent } from 'mdast'
+import type { Position } from 'unist'
 import type { VFile } from 'vfile'
 import { hasErrors, report } from '../diagnostics.js'
 import type { Cable } from '../model/schema.js'
@@ -13,6 +14,9 @@ import type { ParseResult, Source, SourceOptions } from './parse-result.js'
 import { readText } from './read-text.js'
 import { markdownProcessorFor } from './markdown-processor.js'
 import { checkCable } from './check-cable.js'
+import { applyRedactDirectives, findRedactDirectives } from './redact-directives.js'
+import type { DirectiveSpan } from './redact-directives.js'
+import type { Locate } from './header-from-record.js'
 
 /** Options of {@link fromMarkdown}. */
 export interface FromMarkdownOptions extends SourceOptions {
@@ -54,7 +58,7 @@ export function fromMarkdown(source: Source, options: FromMarkdownOptions = {}):
   if (span) {
     const parsed = parseFrontMatter(span, file)
     if (!parsed) return { cables: [], file }
-    header = headerFromRecord(parsed.record, file, parsed.locate) as Cable
+    header = headerFromRecord(redactRecord(parsed.record, file, parsed.locate, []) as Record<string, unknown>, file, parsed.locate) as Cable
   } else {
     report(file, 'info', 'no-front-matter', 'no front matter: the cable has no header fields', { line: 1, column: 1 })
   }
@@ -89,6 +93,12 @@ function resolveDirectives(parent: Parent, source: string, file: VFile, keepReda
   for (let index = 0; index < children.length; index++) {
     const node = children[index]!
     if (node.type === 'textDirective' || node.type === 'leafDirective' || node.type === 'containerDirective') {
+      if (node.name !== 'redact' && node.name.toLowerCase() === 'redact') {
+        // `:Redact[…]`: the meaning is clear, and printing the secret would be the worst reading of it.
+        report(file, 'warning', 'redact-typo', `\`${node.name}\` is read as \`redact\`: the text is withheld (write \`:redact[…]\`)`, node.position)
+        node.name = 'redact'
+      }
+      if (node.name === 'redact' && node.type === 'textDirective') attachLooseLabel(children, index, node, source, file)
       if (node.name === 'redact' && !keepRedacted) {
         const reason = node.attributes?.['reason'] ?? undefined
         // The node keeps where the span started, never where it ended: the end
@@ -112,9 +122,99 @@ function resolveDirectives(parent: Parent, source: string, file: VFile, keepReda
         continue
       }
     }
+    redactStrings(node, source, file)
     if ('children' in node) resolveDirectives(node as Parent, source, file, keepRedacted)
   }
   mergeAdjacentText(children)
+}
+
+/**
+ * Alternative text and titles are plain strings, where Markdown reads no
+ * directive (an image's alt keeps a `:redact[…]` label's text): apply them
+ * there, reading an image's label from the source.
+ */
+function redactStrings(node: RootContent, source: string, file: VFile): void {
+  const holder = node as unknown as Record<string, unknown>
+  const warn = (span: DirectiveSpan) => {
+    if (span.flaw) report(file, 'warning', 'redact-typo', `a redaction directive is applied, though ${span.flaw}`, node.position?.start)
+  }
+  if ((node.type === 'image' || node.type === 'imageReference') && node.position?.start.offset !== undefined && node.position.end.offset !== undefined) {
+    const label = imageLabel(source.slice(node.position.start.offset, node.position.end.offset))
+    if (label !== undefined && findRedactDirectives(label).length > 0) holder['alt'] = applyRedactDirectives(label, warn)
+  }
+  for (const key of ['alt', 'title'] as const) {
+    const value = holder[key]
+    if (typeof value === 'string') holder[key] = applyRedactDirectives(value, warn)
+  }
+}
+
+/** The label of an image as written (`![label](…)`), to its matching bracket. */
+function imageLabel(written: string): string | undefined {
+  if (!written.startsWith('![')) return undefined
+  let depth = 1
+  for (let index = 2; index < written.length; index++) {
+    const ch = written[index]
+    if (ch === '\\') index++
+    else if (ch === '[') depth++
+    else if (ch === ']' && --depth === 0) return written.slice(2, index)
+  }
+  return undefined
+}
+
+/**
+ * `:redact [x]` and an unclosed `:redact[x` are read by micromark as a
+ * `:redact` without a label followed by text: take the bracket that follows
+ * as its label, with a warning. An unclosed one withholds the rest of its
+ * paragraph, which was meant to be inside it.
+ */
+function attachLooseLabel(children: RootContent[], index: number, node: { children: RootContent[]; attributes?: Record<string, string | null | undefined> | null; position?: Position }, source: string, file: VFile): void {
+  const next = children[index + 1]
+  const written = node.position?.start.offset !== undefined && node.position.end.offset !== undefined ? source.slice(node.position.start.offset, node.position.end.offset) : ''
+  if (node.children.length > 0 || written.includes('[') || next?.type !== 'text' || !/^[ \t]*\[/u.test(next.value)) return
+  const span = findRedactDirectives(`:redact${next.value}`)[0]
+  if (!span) return
+  const offset = ':redact'.length
+  const secret = next.value.slice(span.textStart - offset, span.textEnd - offset)
+  const rest = next.value.slice(span.end - offset)
+  report(file, 'warning', 'redact-typo', `a redaction directive is applied, though ${span.flaw ?? 'Markdown did not read its label'}`, node.position?.start)
+  node.children = [{ type: 'text', value: secret }]
+  if (span.reason) node.attributes = { ...node.attributes, reason: span.reason }
+  if (!span.closed) children.splice(index + 1)
+  else if (rest === '') children.splice(index + 1, 1)
+  else children[index + 1] = { ...next, value: rest }
+}
+
+/** The source point of `offset` in a text node's value (exact unless the source had escapes). */
+function pointIn(node: { value: string; position?: { start: { line: number; column: number; offset?: number } } }, offset: number) {
+  const start = node.position?.start
+  if (!start) return undefined
+  const lines = node.value.slice(0, offset).split('\n')
+  return lines.length === 1 ? { line: start.line, column: start.column + offset } : { line: start.line + lines.length - 1, column: lines.at(-1)!.length + 1 }
+}
+
+/**
+ * Front matter is YAML: a `:redact[…]` in a value is not read by Markdown,
+ * and was printed. Apply it (the value keeps the placeholder) and warn, so
+ * the author writes the field's redaction the supported way (`--field`).
+ */
+function redactRecord(value: unknown, file: VFile, locate: Locate, path: (string | number)[]): unknown {
+  if (typeof value === 'string') {
+    return applyRedactDirectives(value, (span: DirectiveSpan) => {
+      report(file, 'warning', 'redact-in-front-matter', `\`${path.join('.')}\` holds a redaction directive: it is applied, and the field prints a placeholder${span.flaw ? ` (${span.flaw})` : ''}`, locate(path), {
+        note: 'Front matter is not Markdown; `--field NAME` withholds a whole field.',
+      })
+    })
+  }
+  if (Array.isArray(value)) return value.map((item, index) => redactRecord(item, file, locate, [...path, index]))
+  if (typeof value === 'object' && value !== null) {
+    const out: Record<string, unknown> = {}
+    for (const [key, item] of Object.entries(value)) {
+      // defineProperty: a `__proto__` key stays a key, never the prototype.
+      Object.defineProperty(out, key, { value: redactRecord(item, file, locate, [...path, key]), enumerable: true, writable: true, configurable: true })
+    }
+    return out
+  }
+  return value
 }
 
 function mergeAdjacentText(children: RootContent[]): void {

@@ -27,7 +27,9 @@ const INVISIBLE = /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200
 /** Apostrophes and hyphens that NFKC leaves apart from `'` and `-`. */
 const APOSTROPHES = /[\u2018\u2019\u201B\u02BC\u02B9\u2032\u0060\u00B4]/u
 const DASHES = /[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uFE58\uFE63\uFF0D]/u
-const HYPHEN = /[-\u2010\u2011]/u
+/** Hyphens that may end a line inside a word: `¬` is how OCR engines and some typewritten sources mark it. */
+const HYPHEN = /[-\u2010\u2011\u00AC]/u
+const SOFT_HYPHEN = '\u00AD'
 const LETTER = /[\p{L}\p{N}]/u
 const WHITESPACE = /\s/u
 
@@ -65,12 +67,27 @@ export function foldText(text: string, options: FoldOptions = {}): FoldedText {
     const codePoint = text.codePointAt(index)!
     let cluster = String.fromCodePoint(codePoint)
     index += cluster.length
-    if (HYPHEN.test(cluster) && lineEndHyphenation(text, start)) {
-      // `secr-\n  et`: the hyphen and the line break between two letters print as one word.
+    if (HYPHEN.test(cluster) && wordBreak(text, start, index)) {
+      // `secr-\n  et`, or `secr- et` once a reader joined the lines: the hyphen and
+      // the break between two letters print as one word.
+      index = skipLineBreak(text, index)
+      continue
+    }
+    if (cluster === SOFT_HYPHEN && wordBreak(text, start, index, true)) {
+      // A soft hyphen before a line break: the word goes on on the next line.
       index = skipLineBreak(text, index)
       continue
     }
     if (INVISIBLE.test(cluster)) continue
+    if (cluster === '%') {
+      // `H%C3%A9l%C3%A8ne`: an address spells letters as percent-encoded UTF-8; match what it decodes to.
+      const decoded = percentDecoded(text, start)
+      if (decoded) {
+        index = decoded.end
+        push(foldCluster(decoded.text, caseFold), start, index)
+        continue
+      }
+    }
     if (WHITESPACE.test(cluster)) {
       while (index < text.length && WHITESPACE.test(text[index]!)) index++
       push(' ', start, index)
@@ -86,15 +103,53 @@ export function foldText(text: string, options: FoldOptions = {}): FoldedText {
         index += next.length
       } else break
     }
-    let folded = cluster.normalize('NFKC')
-    if (caseFold) folded = folded.toUpperCase().toLowerCase().normalize('NFKC')
-    folded = [...folded]
-      .filter((ch) => !INVISIBLE.test(ch))
-      .map((ch) => (APOSTROPHES.test(ch) ? "'" : DASHES.test(ch) ? '-' : WHITESPACE.test(ch) ? ' ' : ch))
-      .join('')
-    push(folded, start, index)
+    push(foldCluster(cluster, caseFold), start, index)
   }
   return { text: out.join(''), starts, ends }
+}
+
+/** One character with its marks, folded: NFKC, case, plain apostrophes, dashes and spaces, no invisible characters. */
+function foldCluster(cluster: string, caseFold: boolean): string {
+  let folded = cluster.normalize('NFKC')
+  if (caseFold) folded = folded.toUpperCase().toLowerCase().normalize('NFKC')
+  return [...folded]
+    .filter((ch) => !INVISIBLE.test(ch))
+    .map((ch) => (APOSTROPHES.test(ch) ? "'" : DASHES.test(ch) ? '-' : WHITESPACE.test(ch) ? ' ' : ch))
+    .join('')
+}
+
+const HEX = /^[0-9A-Fa-f]{2}$/
+
+/**
+ * The character a run of `%XX` escapes at `at` stands for, when they are one
+ * whole UTF-8 sequence of a printable character (`%C3%A9` → `é`, `%6F` →
+ * `o`); `undefined` for a lone `%` or bytes that are not UTF-8.
+ */
+function percentDecoded(text: string, at: number): { text: string; end: number } | undefined {
+  const byteAt = (offset: number): number | undefined => {
+    if (text[offset] !== '%') return undefined
+    const hex = text.slice(offset + 1, offset + 3)
+    return HEX.test(hex) ? Number.parseInt(hex, 16) : undefined
+  }
+  const lead = byteAt(at)
+  if (lead === undefined) return undefined
+  const length = lead < 0x80 ? 1 : lead >= 0xc2 && lead < 0xe0 ? 2 : lead >= 0xe0 && lead < 0xf0 ? 3 : lead >= 0xf0 && lead < 0xf5 ? 4 : 0
+  if (length === 0) return undefined
+  const bytes = [lead]
+  for (let i = 1; i < length; i++) {
+    const next = byteAt(at + 3 * i)
+    if (next === undefined || (next & 0xc0) !== 0x80) return undefined
+    bytes.push(next)
+  }
+  let decoded: string
+  try {
+    decoded = new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(bytes))
+  } catch {
+    return undefined
+  }
+  // Control characters stay as written: they hide nothing and would only confuse the folding.
+  if (/\p{Cc}/u.test(decoded)) return undefined
+  return { text: decoded, end: at + 3 * length }
 }
 
 /** Fold a whole string (no map): what secrets are compared as, and what keyed hashes are taken of. */
@@ -102,14 +157,22 @@ export function foldString(text: string, options: FoldOptions = {}): string {
   return foldText(text, options).text.trim()
 }
 
-function lineEndHyphenation(text: string, at: number): boolean {
+/**
+ * Whether the hyphen (or soft hyphen) from `at` to `after` breaks a word: a
+ * letter before it, a letter after it, and between them a line break, or
+ * (for a visible hyphen) the spaces a reader leaves when it joins wrapped
+ * lines (`Benmou- ssa`).
+ */
+function wordBreak(text: string, at: number, after: number, needsNewline = false): boolean {
   const before = text.slice(Math.max(0, at - 2), at)
   if (!LETTER.test([...before].pop() ?? '')) return false
-  let index = at + 1
-  while (text[index] === ' ' || text[index] === '\t') index++
-  if (text[index] === '\r') index++
-  if (text[index] !== '\n') return false
-  index = skipLineBreak(text, index)
+  let index = after
+  let newline = false
+  while (index < text.length && WHITESPACE.test(text[index]!)) {
+    if (text[index] === '\n') newline = true
+    index++
+  }
+  if (index === after || (needsNewline && !newline)) return false
   return LETTER.test(String.fromCodePoint(text.codePointAt(index) ?? 32))
 }
 

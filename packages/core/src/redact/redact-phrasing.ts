@@ -132,6 +132,10 @@ function redactRun(children: AnyNode[], field: string, path: string, context: Re
         offset += node.value.length
       } else if (Array.isArray(node.children) && node.type !== 'redaction') {
         collect(node.children, `${here}.children`)
+      } else if (transparent(node)) {
+        // Prints nothing between two letters (`Du<wbr>pont`, `Du![](x)pont`, `Du[^1]pont`): an empty
+        // leaf, dropped when a span runs across it, so the name is still one string.
+        leaves.set(node, { start: offset, end: offset, path: here, cuttable: false })
       } else {
         const value = node.type === 'break' ? '\n' : BOUNDARY
         leaves.set(node, { start: offset, end: offset + 1, path: here, cuttable: false })
@@ -179,6 +183,16 @@ function redactRun(children: AnyNode[], field: string, path: string, context: Re
     return out
   }
   return rebuild(children)
+}
+
+/**
+ * Inline nodes that put no letter between their neighbours: inline HTML
+ * (tags, `<wbr>`, comments), images without alternative text, and footnote
+ * calls. A secret with one of them inside must still be found.
+ */
+function transparent(node: AnyNode): boolean {
+  if (node.type === 'html' || node.type === 'footnoteReference') return true
+  return node.type === 'image' && ((node as { alt?: string | null }).alt ?? '').trim() === ''
 }
 
 /** A kept piece of a cut text node; it loses its position, which would tell where the secret ended. */

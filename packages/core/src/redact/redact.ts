@@ -64,6 +64,9 @@ export interface RedactContext {
  */
 export function redact(cable: Cable, options: RedactOptions = {}): RedactResult {
   const matchRules: MatchRule[] = (options.match ?? []).map((rule) => (typeof rule === 'string' ? { text: rule } : rule))
+  // A withheld date is also written inside other fields: the id (`2014-08-14-rabat`), and from it the
+  // PDF's Subject, XMP and DOCX keywords. Its forms are redacted wherever they occur.
+  if (options.fields?.includes('date') && cable.date) matchRules.push(...dateForms(cable.date).map((text) => ({ text, ...(options.reason !== undefined ? { reason: options.reason } : {}) })))
   const regexRules: RegexRule[] = (options.regex ?? []).map((rule) => (typeof rule === 'string' || rule instanceof RegExp ? { pattern: rule } : rule))
   const context: RedactContext = {
     find: compileRedactionRules(matchRules, regexRules, { wholeWords: options.wholeWords === true }),
@@ -84,6 +87,7 @@ export function redact(cable: Cable, options: RedactOptions = {}): RedactResult 
   const result = stripPositions(swept)
   const id = result.id
   if (id !== undefined) for (const entry of context.log) entry.id = id
+  placeWithoutColumns(context.log)
   return { cable: result, log: context.log }
 }
 
@@ -124,10 +128,13 @@ function logDirectives(nodes: BodyContent[], field: string, context: RedactConte
 /** Keys whose values are vocabulary, not text: redacting them would only break the model. */
 const VOCABULARY_KEYS = new Set(['type', 'level', 'format', 'encoding', 'align', 'ordered', 'checked', 'spread', 'depth', 'start', 'referenceType', 'position'])
 
+/** Properties whose keys are written by the source, not by the model: a key there can hold a secret. */
+const OPEN_MAPS = new Set(['attributes', 'data'])
+
 /**
  * The last pass: every string left anywhere in the cable (header fields,
  * attachment titles, node properties such as code, HTML, alt text, titles,
- * labels, attributes, and keys of loose JSON nodes) has its matches replaced
+ * labels, attributes, and the keys of attribute and data maps) has its matches replaced
  * by the placeholder. Dates cannot hold a placeholder, so a matching date is
  * removed.
  */
@@ -148,11 +155,13 @@ function sweep(value: unknown, path: string, context: RedactContext): unknown {
   if (Array.isArray(value)) return value.map((item, index) => sweep(item, `${path}[${index}]`, context))
   if (typeof value !== 'object' || value === null) return value
   const out: Record<string, unknown> = {}
+  const openMap = OPEN_MAPS.has(path.slice(path.lastIndexOf('.') + 1))
   for (const [key, item] of Object.entries(value)) {
     const child = path === '' ? key : `${path}.${key}`
-    if (context.find(key).length > 0) {
-      // A key of a loose JSON node can hold text too; the whole entry goes.
-      context.log.push({ cable: context.cable, field: child.replace(key, '[key]'), rule: 'match', ...reasonOf(context.reason) })
+    // Keys are the model's names, never text: `--match Sue` must not drop `issuer`. Only the
+    // keys of a free map (a directive's attributes, a node's data) are written by the source.
+    if (openMap && context.find(key).length > 0) {
+      context.log.push({ cable: context.cable, field: `${path}.[key]`, rule: 'match', ...reasonOf(context.reason) })
       continue
     }
     if (VOCABULARY_KEYS.has(key) || (path === '' && key === 'lang')) {
@@ -170,6 +179,46 @@ function sweep(value: unknown, path: string, context: RedactContext): unknown {
     out[key] = sweep(item, child, context)
   }
   return out
+}
+
+/**
+ * How a date is written inside other fields: its ISO form, the day without
+ * the time, and the digits run together (the matcher takes `-` as any
+ * separator or none, so `2014-08-14` also finds `20140814` and `2014.08.14`).
+ */
+function dateForms(date: string): string[] {
+  // A bare year is too common a number to hide everywhere it occurs.
+  if (date.length < 7) return []
+  const day = /^\d{4}-\d{2}-\d{2}/.exec(date)?.[0]
+  return [...new Set([date, ...(day ? [day] : [])])]
+}
+
+/**
+ * Drop the source columns from the log: with two redactions on one line, the
+ * second's column minus the published text between them gives the first
+ * secret's length. Each entry keeps its line, and its rank among the
+ * redactions that start on that line of that field, which is enough to find
+ * it again in the source.
+ */
+function placeWithoutColumns(log: RedactionLogEntry[]): void {
+  const ranks = new Map<string, { column: number; entry: RedactionLogEntry }[]>()
+  for (const entry of log) {
+    if (entry.line === undefined) {
+      delete entry.column
+      continue
+    }
+    const key = `${entry.cable}\0${entry.field}\0${entry.line}`
+    const list = ranks.get(key) ?? []
+    list.push({ column: entry.column ?? 0, entry })
+    ranks.set(key, list)
+  }
+  for (const list of ranks.values()) {
+    list.sort((a, b) => a.column - b.column)
+    list.forEach(({ entry }, index) => {
+      delete entry.column
+      entry.nthOnLine = index + 1
+    })
+  }
 }
 
 function reasonOf(reason: string | undefined): { reason?: string } {

@@ -20,8 +20,14 @@ export interface RedactionLogEntry {
   path?: string
   /** 1-based line of where the span starts in the source, when known. */
   line?: number
-  /** 1-based column of where the span starts in the source, when known. */
+  /**
+   * Never set in a log {@link redact} returns: with two redactions on one
+   * line, a column would tell the first secret's length.
+   * @deprecated kept so older logs still type-check; see {@link RedactionLogEntry.nthOnLine}.
+   */
   column?: number
+  /** Rank of this redaction among those that start on the same source line of the same field (1 for the first). */
+  nthOnLine?: number
   /** How the span was chosen. */
   rule: RedactionRuleKind
   /** The reason printed on the bar. */

@@ -1,7 +1,27 @@
 import { foldString, foldText } from './fold-text.js'
 import type { FoldedText } from './fold-text.js'
 
-const SEPARATOR = "(?:[ \\-_.+']|%20)?"
+/** What may stand between two words of a secret: a space, a hyphen, `_`, `.`, `+`, an apostrophe, or nothing. */
+const SEPARATOR = "[ \\-_.+']?"
+
+/**
+ * Characters OCR engines read for others, as the reader flags them
+ * (`Qarq0ubi` for `Qarqoubi`, `a1ors`, `5ud`; `rn` for `m`): a secret is
+ * found under each of these spellings. Only the confusions that turn a
+ * letter into a digit or a pair of letters, which no real word shares: `l`
+ * for `I` would make `Ali` match every `all`.
+ */
+const OCR_VARIANTS: Readonly<Record<string, string>> = {
+  o: '[o0]',
+  '0': '[0o]',
+  l: '[l1]',
+  i: '[i1]',
+  '1': '[1li]',
+  s: '[s5]',
+  '5': '[5s]',
+  m: '(?:m|rn)',
+  w: '(?:w|vv)',
+}
 
 /** A text to redact, with its own reason. */
 export interface MatchRule {
@@ -72,8 +92,9 @@ export function compileRedactionRules(match: readonly MatchRule[], regex: readon
   for (const rule of match) {
     const folded = foldString(rule.text)
     if (folded === '') throw new RedactionRuleError('a text to redact is empty once spaces and invisible characters are removed')
-    // A space or hyphen of the secret may be written as either, as `_`, `.`, `+` or `%20` (addresses), or not at all.
-    const source = [...folded].map((ch) => (ch === '-' || ch === ' ' ? SEPARATOR : escapeRegex(ch))).join('')
+    // A space or hyphen of the secret may be written as either, as `_`, `.` or `+` (addresses), or not at all;
+    // each letter as the OCR variants of it (percent escapes are decoded by the folding).
+    const source = [...folded].map((ch) => (ch === '-' || ch === ' ' ? SEPARATOR : (OCR_VARIANTS[ch] ?? escapeRegex(ch)))).join('')
     const bounded = options.wholeWords ? `(?<![\\p{L}\\p{N}])${source}(?![\\p{L}\\p{N}])` : source
     rules.push({ kind: 'match', regex: new RegExp(bounded, 'gu'), caseFold: true, ...(rule.reason !== undefined ? { reason: rule.reason } : {}) })
   }
