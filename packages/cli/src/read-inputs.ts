@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises'
 import { resolve, relative } from 'node:path'
 import { VFile } from 'vfile'
 import { parse } from '@cablekit/core'
 import type { ParseOptions, ParseResult } from '@cablekit/core'
 import { report } from '@cablekit/core'
+import { readFailure, readSourceFile } from './read-source-file.js'
 
 /**
  * Read and parse each path; a file that cannot be read becomes a vfile with
@@ -15,11 +15,10 @@ export async function readInputs(paths: string[], cwd: string, options: ParseOpt
     const display = relative(cwd, resolve(cwd, path)) || path
     let bytes: Uint8Array
     try {
-      bytes = await readFile(resolve(cwd, path))
+      bytes = readSourceFile(resolve(cwd, path))
     } catch (error) {
       const file = new VFile({ path: display })
-      const code = (error as NodeJS.ErrnoException).code
-      report(file, 'error', 'unreadable', code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot read the file (${code ?? (error as Error).message})`, { line: 1, column: 1 })
+      report(file, 'error', 'unreadable', readFailure(error), { line: 1, column: 1 })
       results.push({ cables: [], file })
       continue
     }

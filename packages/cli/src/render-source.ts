@@ -123,6 +123,8 @@ export async function renderSource(bytes: Uint8Array, path: string, options: Ren
     // The JSON is the model as parsed: the marks are how it prints, not what it says.
     if (options.json) outputs.push({ name: `${name}.json`, bytes: new TextEncoder().encode(toJson(cable)) })
   }
+  // Diagnostics made while rendering quote errors too: scrubbed again before they leave.
+  if (scrub) scrubDiagnostics(file, scrub)
   return { file, outputs }
 }
 

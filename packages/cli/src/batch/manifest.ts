@@ -119,21 +119,36 @@ export class ManifestWriter {
   #queue: Promise<void> = Promise.resolve()
   #unsynced = 0
   #lastSync = Date.now()
+  /** Bytes of whole lines in the file: a failed append is cut back to it. */
+  #size: number
 
-  private constructor(handle: FileHandle) {
+  private constructor(handle: FileHandle, size: number) {
     this.#handle = handle
+    this.#size = size
   }
 
   /** Open `path` for appending (created when absent; truncated first when `fresh`). */
   static async open(path: string, options: { fresh?: boolean } = {}): Promise<ManifestWriter> {
-    return new ManifestWriter(await open(path, options.fresh ? 'w' : 'a'))
+    const handle = await open(path, options.fresh ? 'w' : 'a')
+    return new ManifestWriter(handle, (await handle.stat()).size)
   }
 
-  /** Append one entry as one line. Resolves when it is written (not necessarily fsynced). */
+  /**
+   * Append one entry as one line. Resolves when it is written (not
+   * necessarily fsynced). A line the disk could not take whole (a full disk)
+   * is cut off again, so the manifest never ends on a torn line, and the
+   * error is passed on; the appends after it fail with it too.
+   */
   append(entry: ManifestEntry): Promise<void> {
-    const text = `${serializeEntry(entry)}\n`
+    const bytes = Buffer.from(`${serializeEntry(entry)}\n`)
     this.#queue = this.#queue.then(async () => {
-      await this.#handle.write(text)
+      try {
+        for (let offset = 0; offset < bytes.length; ) offset += (await this.#handle.write(bytes, offset, bytes.length - offset)).bytesWritten
+      } catch (error) {
+        await this.#handle.truncate(this.#size).catch(() => undefined)
+        throw error
+      }
+      this.#size += bytes.length
       this.#unsynced++
       if (this.#unsynced >= 256 || Date.now() - this.#lastSync > 2000) await this.#sync()
     })

@@ -23,6 +23,7 @@ import type { BatchSummary, FileEvent, ProgressMode } from './progress.js'
 import { shardOf, shardTag } from './shard.js'
 import type { Shard } from './shard.js'
 import { planWalk, walkInputs } from './walk-inputs.js'
+import { lockOutput } from './output-lock.js'
 import type { InputEntry } from './walk-inputs.js'
 import { sweepTemporaries, writeOutput } from './write-output.js'
 
@@ -70,11 +71,22 @@ const EARLIER = { rendered: 1, failed: 2 } as const
  * @throws {CliError} for usage errors and when no worker can start.
  */
 export async function runBatch(options: BatchOptions, io: CliIo): Promise<BatchSummary> {
-  const started = performance.now()
   const out = resolve(io.cwd, options.out)
-  const tag = options.shard ? shardTag(options.shard) : 'all'
   const plan = await planWalk(options.inputs, io.cwd, [out])
   await mkdir(out, { recursive: true })
+  // One run per manifest at a time: a second one would lose lines and sweep the first's temporary files.
+  const lock = await lockOutput(out, manifestFileName(options.shard))
+  try {
+    if (lock.tookOver) io.stderr.write(`cablekit batch: took over the lock of process ${lock.tookOver.pid}, which is no longer running\n`)
+    return await runLocked(options, io, out, plan)
+  } finally {
+    await lock.release()
+  }
+}
+
+async function runLocked(options: BatchOptions, io: CliIo, out: string, plan: Awaited<ReturnType<typeof planWalk>>): Promise<BatchSummary> {
+  const started = performance.now()
+  const tag = options.shard ? shardTag(options.shard) : 'all'
   const progress = await createProgress(options.progress, io)
   const color = Boolean(io.stderr.isTTY) && !io.env['NO_COLOR']
 
@@ -111,7 +123,15 @@ export async function runBatch(options: BatchOptions, io: CliIo): Promise<BatchS
   const record = async (raw: ManifestEntry, event: Omit<FileEvent, 'event' | 'done' | 'total' | 'failed' | 'path'>) => {
     // The manifest is published with the outputs: with redaction, nothing in it may hold a secret.
     const entry: ManifestEntry = options.redact ? { ...raw, diagnostics: raw.diagnostics.map((d) => ({ ...d, reason: scrub(d.reason) })) } : raw
-    await writer.append(entry)
+    // Progress events are published as well (`--progress json` feeds dashboards and logs).
+    if (event.diagnostics) event = { ...event, diagnostics: entry.diagnostics }
+    try {
+      await writer.append(entry)
+    } catch (error) {
+      // The disk, not the input: stop here, with the manifest whole (the torn line is cut off).
+      broken ??= `cannot append to ${manifestName}: ${ioMessage(error)}`
+      return
+    }
     counts.done++
     if (event.status === 'failed') {
       counts.failed++
@@ -130,9 +150,10 @@ export async function runBatch(options: BatchOptions, io: CliIo): Promise<BatchS
   }
 
   const finish = async (entry: InputEntry, path: string, outcome: PoolOutcome) => {
-    if (outcome.crash === 'no-worker') {
-      // Not this file's fault: leave it out of the manifest so the next run renders it.
-      broken = outcome.diagnostics[0]?.reason
+    if (outcome.crash === 'no-worker' || outcome.ioError) {
+      // Not this file's fault (no worker, a full or failing disk): leave it out of the
+      // manifest so the next run renders it, and stop at the first such error.
+      broken ??= outcome.diagnostics[0]?.reason ?? 'the batch cannot go on'
       return
     }
     // A worker that died never said what it read: hash the file here, so resume knows this failure too.
@@ -178,7 +199,12 @@ export async function runBatch(options: BatchOptions, io: CliIo): Promise<BatchS
         }
       }
       pool ??= new ProcessPool({ size: options.jobs, setup: { to: options.to, ...(options.theme ? { theme: options.theme } : {}), out, tag, ...(options.redact ? { redact: withoutKey(options.redact) } : {}) }, timeoutMs: options.timeoutMs, maxMemoryMb: options.maxMemoryMb, env: io.env })
-      const task = pool.run({ id: ++nextId, ordinal, absolute: entry.absolute, relative: entry.relative, ...(entry.claimed ? { claimed: entry.claimed } : {}) }).then((outcome) => finish(entry, path, outcome))
+      const task = pool
+        .run({ id: ++nextId, ordinal, absolute: entry.absolute, relative: entry.relative, ...(entry.claimed ? { claimed: entry.claimed } : {}) })
+        .then((outcome) => finish(entry, path, outcome))
+        .catch((error: unknown) => {
+          broken ??= `cannot record ${path}: ${ioMessage(error)}`
+        })
       inFlight.add(task)
       void task.finally(() => inFlight.delete(task))
       if (inFlight.size >= limit) await Promise.race(inFlight)
@@ -188,11 +214,17 @@ export async function runBatch(options: BatchOptions, io: CliIo): Promise<BatchS
     earlier = new KeyMap()
   } finally {
     await pool?.close()
-    await writer.close()
+    await writer.close().catch((error: unknown) => {
+      broken ??= `cannot write ${manifestName}: ${ioMessage(error)}`
+    })
   }
-  if (broken) throw new CliError(`${broken}\n(the manifest keeps what was done; run the batch again once this is fixed)`, EXIT.failed)
+  if (broken) throw new CliError(`${scrub(broken)}\n(the manifest keeps what was done; run the batch again once this is fixed)`, EXIT.failed)
 
-  await compactManifest(manifestPath, seen, tag)
+  try {
+    await compactManifest(manifestPath, seen, tag)
+  } catch (error) {
+    throw new CliError(`cannot compact ${manifestName}: ${ioMessage(error)}\n(the manifest keeps what was done; run the batch again once this is fixed)`, EXIT.failed)
+  }
   const seconds = (performance.now() - started) / 1000
   const summary: BatchSummary = {
     total,
@@ -206,7 +238,11 @@ export async function runBatch(options: BatchOptions, io: CliIo): Promise<BatchS
     ...(shardText ? { shard: shardText } : {}),
     manifest: manifestName,
   }
-  await writeOutput(join(out, options.shard ? `batch-summary.${tag}.json` : 'batch-summary.json'), `${JSON.stringify({ ...summary, optionsHash: hashOfOptions, complete: true }, null, 2)}\n`, tag)
+  try {
+    await writeOutput(join(out, options.shard ? `batch-summary.${tag}.json` : 'batch-summary.json'), `${JSON.stringify({ ...summary, optionsHash: hashOfOptions, complete: true }, null, 2)}\n`, tag)
+  } catch (error) {
+    throw new CliError(`every input is done, but the summary cannot be written: ${ioMessage(error)}`, EXIT.failed)
+  }
   progress.end(summary)
   io.stderr.write(
     `cablekit batch${shardText ? ` (shard ${shardText})` : ''}: ${summary.rendered} rendered, ${summary.failed} failed, ${summary.skipped} skipped` +
@@ -290,6 +326,14 @@ async function compactManifest(manifestPath: string, seen: KeyMap, tag: string):
   }
   if (!rewrite && placed === seen.size) return
   await rewriteManifest([manifestPath], manifestPath, ({ line, entry }) => seen.get(entry!.path) === line + 2, tag)
+}
+
+/** An I/O error in words, with its code: `no space left on the device (ENOSPC)`. */
+function ioMessage(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code
+  if (code === 'ENOSPC') return 'no space left on the device (ENOSPC)'
+  if (code === 'EDQUOT') return 'the disk quota is exhausted (EDQUOT)'
+  return code ? `${(error as Error).message.split(',')[0]} (${code})` : String((error as Error).message ?? error)
 }
 
 function duplicateReason(entry: InputEntry, formats: RenderFormat[]): string {

@@ -39,6 +39,13 @@ export interface WorkerResult {
   ms: number
   /** The worker's peak resident set size so far, in bytes. */
   maxRss?: number
+  /**
+   * The error code when the outputs could not be written for a reason of the
+   * machine's, not the input's (`ENOSPC`, `EDQUOT`, `EROFS`, `EIO`…): the
+   * batch stops, and the input is left out of the manifest to be rendered by
+   * the next run.
+   */
+  ioError?: string
 }
 
 /** Messages from the parent process to a worker. */

@@ -7,11 +7,11 @@
  * is contained by the process boundary; the pool records the cause and starts
  * another.
  */
-import { readFileSync } from 'node:fs'
 import { dirname, join, posix } from 'node:path'
 import { setFlagsFromString } from 'node:v8'
 import { hasErrors, severityOf } from '@cablekit/core'
 import { renderSource } from '../render-source.js'
+import { readFailure, readSourceFile } from '../read-source-file.js'
 import { outputStem } from '../output-names.js'
 import { scrubberFor } from '../redaction-options.js'
 import { contentHash } from './hashes.js'
@@ -81,10 +81,9 @@ async function render(job: WorkerJob, setup: WorkerSetup): Promise<Rendered> {
   try {
     // Synchronous: the next file is read while nothing else is left to do, and an
     // awaited read would add four turns of the event loop before rendering starts.
-    bytes = readFileSync(job.absolute)
+    bytes = readSourceFile(job.absolute)
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    return { done: { id: job.id, status: 'failed', outputs: [], diagnostics: [{ severity: 'error', ruleId: 'unreadable', reason: `cannot read the file (${code ?? (error as Error).message})`, line: 1, column: 1 }] } }
+    return { done: { id: job.id, status: 'failed', outputs: [], diagnostics: [{ severity: 'error', ruleId: 'unreadable', reason: readFailure(error), line: 1, column: 1 }] } }
   }
   const hash = contentHash(bytes)
   testPoison(bytes)
@@ -135,8 +134,21 @@ async function write(rendered: Rendered, job: WorkerJob, setup: WorkerSetup): Pr
     const status = failed || written.length === 0 ? 'failed' : 'rendered'
     return { id: job.id, status, contentHash: hash, outputs: written, diagnostics }
   } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code && MACHINE_ERRORS.has(code)) {
+      const reason = `cannot write the outputs of ${job.relative}: ${describeIoError(code)}`
+      return { id: job.id, status: 'failed', contentHash: hash, outputs: [], diagnostics: [{ severity: 'error', ruleId: 'write-failed', reason }], ioError: code }
+    }
     return crashed(job, hash, error)
   }
+}
+
+/** Errors of the machine (disk full, quota, read-only or failing volume, no file handles left), not of the input. */
+const MACHINE_ERRORS = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EIO', 'EMFILE', 'ENFILE', 'ENOMEM', 'EBUSY', 'ESTALE'])
+
+function describeIoError(code: string): string {
+  const words: Record<string, string> = { ENOSPC: 'no space left on the device', EDQUOT: 'the disk quota is exhausted', EROFS: 'the volume is read-only', EIO: 'an input/output error of the volume' }
+  return `${words[code] ?? 'the system refused'} (${code})`
 }
 
 /** renderSource turns bad input into diagnostics; this is a bug or a full disk, still one file's failure. */

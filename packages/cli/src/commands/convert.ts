@@ -10,6 +10,7 @@ import { CliError, EXIT } from '../errors.js'
 import type { CliIo } from '../io.js'
 import { formatOption } from '../options.js'
 import { readInputs } from '../read-inputs.js'
+import { InputGuard } from '../input-guard.js'
 
 /** The formats `convert` writes. */
 type Target = 'md' | 'json'
@@ -45,10 +46,12 @@ export function registerConvert(program: Command, io: CliIo, done: (code: number
         return
       }
       const output = options.output === undefined ? undefined : { path: resolve(io.cwd, options.output), directory: /[\\/]$/.test(options.output) }
+      const guard = new InputGuard()
+      await guard.add(resolve(io.cwd, input))
       const targets = await outputPaths(resolve(io.cwd, input), result.cables.length, options.to, output)
       for (const [index, cable] of result.cables.entries()) {
         const target = targets[index]!
-        if (target === resolve(io.cwd, input)) throw new CliError(`refusing to overwrite the input ${input}; pass -o`)
+        if (target === resolve(io.cwd, input) || (await guard.clobbers(target))) throw new CliError(`refusing to overwrite the input ${input}; pass -o`)
         await writeAtomically(target, render(cable, options.to))
         io.stdout.write(`${target}\n`)
       }

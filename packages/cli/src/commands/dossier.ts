@@ -14,7 +14,8 @@ import { CliError, EXIT } from '../errors.js'
 import type { CliIo } from '../io.js'
 import { formatOption } from '../options.js'
 import { readInputs } from '../read-inputs.js'
-import { addRedactionOptions, redactOptionsFrom } from '../redaction-options.js'
+import { addRedactionOptions, redactOptionsFrom, scrubberFor, scrubDiagnostics } from '../redaction-options.js'
+import { InputGuard } from '../input-guard.js'
 import type { RedactionFlags } from '../redaction-options.js'
 import { writeAtomic } from '../write-atomic.js'
 
@@ -67,8 +68,11 @@ export function registerDossier(program: Command, io: CliIo, done: (code: number
 
       let spec: DossierFile = { cables: inputs.map((path) => ({ path })) }
       const yml = inputs.length === 1 && /\.ya?ml$/i.test(inputs[0]!)
+      // The flags' rules are known before anything is printed: diagnostics are published too.
+      const flagRules = await redactOptionsFrom(options, io.cwd)
       if (yml) {
         const { dossier, file } = await loadDossier(inputs[0]!, io.cwd)
+        if (flagRules) scrubDiagnostics(file, await scrubberFor(flagRules))
         printDiagnostics([file], io)
         if (!dossier) {
           done(EXIT.failed)
@@ -80,7 +84,16 @@ export function registerDossier(program: Command, io: CliIo, done: (code: number
       if (!title) throw new CliError('the dossier needs a title: give `--title` or `title:` in dossier.yml', EXIT.usage)
 
       const results = await readInputs(spec.cables.map((cable) => cable.path), io.cwd, options.from ? { from: options.from } : {})
+      const redact = await redactOptionsFrom(options, io.cwd, spec.redact ?? {})
+      if (redact) {
+        const scrub = await scrubberFor(redact)
+        for (const result of results) scrubDiagnostics(result.file, scrub)
+      }
       printDiagnostics(results.map((result) => result.file), io)
+      const guard = new InputGuard()
+      for (const cable of spec.cables) await guard.add(resolve(io.cwd, cable.path))
+      if (yml) await guard.add(resolve(io.cwd, inputs[0]!))
+      if (await guard.clobbers(out)) throw new CliError(`-o ${options.out} is one of the inputs: it is not overwritten`, EXIT.usage)
       // A book without one of its cables is not what was asked for: nothing is written.
       if (results.some((result) => hasErrors(result.file) || result.cables.length === 0)) {
         io.stderr.write('cablekit dossier: no book written, as some inputs could not be read\n')
@@ -88,7 +101,6 @@ export function registerDossier(program: Command, io: CliIo, done: (code: number
         return
       }
       const cables: DossierEntry[] = results.flatMap((result, index) => result.cables.map((cable) => ({ cable, ...(spec.cables[index]!.theme ? { theme: spec.cables[index]!.theme } : {}) })))
-      const redact = await redactOptionsFrom(options, io.cwd, spec.redact ?? {})
       const dossier = {
         title,
         ...pick('subtitle', options.subtitle ?? spec.subtitle),

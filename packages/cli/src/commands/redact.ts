@@ -1,15 +1,16 @@
 import { join, relative, resolve, sep } from 'node:path'
 import type { Command } from 'commander'
-import { hasErrors, redact, redactionPlaceholder, toJson, toMarkdown } from '@cablekit/core'
+import { hasErrors, redact, redactionPlaceholder, report, toJson, toMarkdown } from '@cablekit/core'
 import type { Cable, RedactionLogEntry, SourceFormat } from '@cablekit/core'
 import { printDiagnostics } from '../diagnostics.js'
 import { CliError, EXIT } from '../errors.js'
 import type { CliIo } from '../io.js'
 import { formatOption } from '../options.js'
 import { readInputs } from '../read-inputs.js'
-import { addRedactionOptions, redactOptionsFrom, scrubberFor } from '../redaction-options.js'
+import { addRedactionOptions, redactOptionsFrom, scrubberFor, scrubDiagnostics } from '../redaction-options.js'
 import type { RedactionFlags } from '../redaction-options.js'
 import { writeAtomic } from '../write-atomic.js'
+import { InputGuard } from '../input-guard.js'
 
 interface RedactCommandOptions extends RedactionFlags {
   log?: string
@@ -57,6 +58,9 @@ export function registerRedact(program: Command, io: CliIo, done: (code: number)
       const scrub = await scrubberFor(rules)
 
       const results = await readInputs(files, io.cwd, { keepRedacted: true, ...(options.from ? { from: options.from } : {}) })
+      const guard = new InputGuard()
+      for (const path of files) await guard.add(resolve(io.cwd, path))
+      if (await guard.clobbers(logPath)) throw new CliError(`the redaction log ${relative(io.cwd, logPath)} would overwrite an input: give \`--log\` another path`, EXIT.usage)
       const log: RedactionLogFile = { version: 1, hmac: key ? 'HMAC-SHA256' : null, files: [] }
       const taken = new Set<string>()
       const unnamed = { next: 0 }
@@ -72,6 +76,12 @@ export function registerRedact(program: Command, io: CliIo, done: (code: number)
         for (const [index, cable] of result.cables.entries()) {
           const redacted = redact(cable, { ...rules, cableIndex: index })
           const name = uniqueName(outputName(redacted.cable, scrub, unnamed), options.to, taken)
+          if (await guard.clobbers(join(out, name))) {
+            // The original must survive its redaction: refusing is the only safe answer.
+            report(result.file, 'error', 'would-overwrite-input', `the redacted cable ${index + 1} would be written over an input (${name}): it is not written; choose another output folder`, { line: 1, column: 1 })
+            failed = true
+            continue
+          }
           await writeAtomic(join(out, name), options.to === 'json' ? toJson(redacted.cable) : toMarkdown(redacted.cable))
           outputs.push(name)
           entries.push(...redacted.log)
@@ -81,6 +91,8 @@ export function registerRedact(program: Command, io: CliIo, done: (code: number)
       log.files.push({ source: scrub(relative(io.cwd, resolve(io.cwd, result.file.path))), outputs, entries })
       }
       await writeAtomic(logPath, `${JSON.stringify(log, null, 2)}\n`)
+      // Diagnostics quote the text they point at: they are scrubbed like the outputs.
+      for (const result of results) scrubDiagnostics(result.file, scrub)
       printDiagnostics(results.map((result) => result.file), io)
       io.stderr.write(`cablekit redact: ${count} redaction${count === 1 ? '' : 's'} in ${log.files.reduce((n, f) => n + f.outputs.length, 0)} cable(s) written to ${relative(io.cwd, out) || '.'}; log: ${relative(io.cwd, logPath)}\n`)
       done(failed ? EXIT.failed : EXIT.ok)

@@ -1,4 +1,4 @@
-import { readdir, readFile, stat } from 'node:fs/promises'
+import { readdir, stat } from 'node:fs/promises'
 import { dirname, extname, join, relative, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Command } from 'commander'
@@ -16,6 +16,8 @@ import { renderSource } from '../render-source.js'
 import { outputStem } from '../output-names.js'
 import type { RenderFormat } from '../render-source.js'
 import { writeAtomic } from '../write-atomic.js'
+import { InputGuard } from '../input-guard.js'
+import { readFailure, readSourceFile } from '../read-source-file.js'
 import { addRedactionOptions, redactOptionsFrom, scrubberFor, scrubDiagnostics } from '../redaction-options.js'
 import type { RedactionFlags } from '../redaction-options.js'
 
@@ -74,6 +76,8 @@ export function registerRender(program: Command, io: CliIo, done: (code: number)
       const sources = await collectSources(inputs, io.cwd)
       const files: VFile[] = []
       const written = new Map<string, string>()
+      const guard = new InputGuard()
+      for (const source of sources) if (!source.error) await guard.add(source.path)
       let failed = false
       for (const source of sources) {
         if (source.error) {
@@ -85,10 +89,10 @@ export function registerRender(program: Command, io: CliIo, done: (code: number)
         }
         let bytes: Uint8Array
         try {
-          bytes = await readFile(source.path)
+          bytes = readSourceFile(source.path)
         } catch (error) {
           const file = new VFile({ path: source.display })
-          report(file, 'error', 'unreadable', `cannot read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { line: 1, column: 1 })
+          report(file, 'error', 'unreadable', readFailure(error), { line: 1, column: 1 })
           files.push(file)
           failed = true
           continue
@@ -114,6 +118,11 @@ export function registerRender(program: Command, io: CliIo, done: (code: number)
           if (previous !== undefined) {
             // Two inputs (a.md and a.txt) would write the same output: keep the first, never overwrite silently.
             clashes.set(previous, [...(clashes.get(previous) ?? []), relative(io.cwd, target) || target])
+            continue
+          }
+          if (await guard.clobbers(target)) {
+            report(file, 'error', 'would-overwrite-input', `${relative(io.cwd, target) || target} is one of the inputs: it is not overwritten; write to another folder (-o)`, { line: 1, column: 1 })
+            failed = true
             continue
           }
           try {

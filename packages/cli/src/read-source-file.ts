@@ -1,0 +1,41 @@
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs'
+
+/** A path that names something other than a regular file (a FIFO, a socket, a device, a folder). */
+export class NotAFileError extends Error {
+  readonly code = 'ENOTFILE'
+  constructor(readonly kind: string) {
+    super(`not a regular file (${kind}): not read, as reading it could block for ever`)
+    this.name = 'NotAFileError'
+  }
+}
+
+/**
+ * Read a source file whole, refusing anything but a regular file: a FIFO
+ * named as an input would block the read for ever. The file is opened
+ * without blocking and checked on its descriptor, so a file swapped for a
+ * FIFO between a listing and the read is refused too.
+ *
+ * @throws {NotAFileError} for a FIFO, socket, device or folder; the system's error (ENOENT, EACCES, ELOOP…) otherwise.
+ */
+export function readSourceFile(path: string | Buffer): Uint8Array {
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK)
+  try {
+    const info = fstatSync(fd)
+    if (!info.isFile()) {
+      throw new NotAFileError(info.isFIFO() ? 'a FIFO' : info.isSocket() ? 'a socket' : info.isDirectory() ? 'a folder' : info.isCharacterDevice() || info.isBlockDevice() ? 'a device' : 'a special file')
+    }
+    return readFileSync(fd)
+  } finally {
+    closeSync(fd)
+  }
+}
+
+/** Why a source could not be read, in words, for a diagnostic. */
+export function readFailure(error: unknown): string {
+  if (error instanceof NotAFileError) return error.message
+  const code = (error as NodeJS.ErrnoException).code
+  if (code === 'ENOENT') return 'no such file'
+  if (code === 'EISDIR') return 'is a folder, not a file'
+  if (code === 'ELOOP') return 'a loop of symbolic links (ELOOP)'
+  return `cannot read the file (${code ?? (error as Error).message})`
+}
