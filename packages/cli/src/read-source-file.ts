@@ -9,6 +9,18 @@ export class NotAFileError extends Error {
   }
 }
 
+/** Largest file read at all; the parsers refuse smaller ones with a positioned error of their own. */
+const MAX_READ_BYTES = 256 * 1024 * 1024
+
+/** A file too large to read into memory. */
+export class TooLargeError extends Error {
+  readonly code = 'EFBIG'
+  constructor(readonly size: number) {
+    super(`the file is ${(size / 1024 / 1024).toFixed(0)} MiB, too large to read (the largest a reader takes is 16 MiB by default)`)
+    this.name = 'TooLargeError'
+  }
+}
+
 /**
  * Read a source file whole, refusing anything but a regular file: a FIFO
  * named as an input would block the read for ever. The file is opened
@@ -24,6 +36,8 @@ export function readSourceFile(path: string | Buffer): Uint8Array {
     if (!info.isFile()) {
       throw new NotAFileError(info.isFIFO() ? 'a FIFO' : info.isSocket() ? 'a socket' : info.isDirectory() ? 'a folder' : info.isCharacterDevice() || info.isBlockDevice() ? 'a device' : 'a special file')
     }
+    // Far past what any reader accepts (16 MiB by default): not even read into memory.
+    if (info.size > MAX_READ_BYTES) throw new TooLargeError(info.size)
     return readFileSync(fd)
   } finally {
     closeSync(fd)
@@ -32,7 +46,7 @@ export function readSourceFile(path: string | Buffer): Uint8Array {
 
 /** Why a source could not be read, in words, for a diagnostic. */
 export function readFailure(error: unknown): string {
-  if (error instanceof NotAFileError) return error.message
+  if (error instanceof NotAFileError || error instanceof TooLargeError) return error.message
   const code = (error as NodeJS.ErrnoException).code
   if (code === 'ENOENT') return 'no such file'
   if (code === 'EISDIR') return 'is a folder, not a file'

@@ -6,7 +6,7 @@ import { scrubberFor, scrubDiagnostics } from './redaction-options.js'
 import { outputStem, sanitizeName } from './output-names.js'
 
 export { outputStem } from './output-names.js'
-import { THEMES, THEME_NAMES, toDocx, toPdf } from '@cablekit/render'
+import { THEMES, THEME_NAMES, missingCharacters, toDocx, toPdf } from '@cablekit/render'
 import type { PdfOptions, ThemeData } from '@cablekit/render'
 
 /** Output formats of {@link renderSource}. */
@@ -100,6 +100,14 @@ export async function renderSource(bytes: Uint8Array, path: string, options: Ren
     } catch (error) {
       report(file, 'error', 'render-failed', `could not prepare the editorial marks of cable ${index + 1}${cable.id ? ` (${sanitizeName(cable.id)})` : ''}: ${messageOf(error)}`, place)
       continue
+    }
+    // A character no font of the theme has prints as a replacement mark: say so, where it first is.
+    try {
+      for (const missing of missingCharacters(marked, theme ? { theme } : {})) {
+        report(file, 'warning', 'missing-glyph', `${missing.codePoint} (${missing.char}) is in no font of the theme: it prints as a replacement mark (�) in ${missing.field}`, missing.position ?? place)
+      }
+    } catch {
+      // The check is advice; the writers report a real problem with the theme below.
     }
     for (const format of options.to) {
       try {

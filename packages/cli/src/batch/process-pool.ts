@@ -120,6 +120,8 @@ export class ProcessPool {
   #exited: Promise<void>[] = []
   /** The largest resident set size a worker has reported, in bytes (for the summary and benchmarks). */
   peakWorkerRss = 0
+  /** Process ids of workers that died with files in hand: their temporary files are swept after the run. */
+  readonly deadWorkers = new Set<number>()
 
   constructor(options: ProcessPoolOptions) {
     this.#options = options
@@ -246,6 +248,8 @@ export class ProcessPool {
     this.#slots.delete(slot)
     clearTimeout(slot.timer)
     const running = [...(slot.rendering ? [slot.rendering] : []), ...slot.writing.values()]
+    // Killed mid-write (time limit, heap, abort), it could not remove its temporary files.
+    if (running.length > 0 && slot.child.pid !== undefined) this.deadWorkers.add(slot.child.pid)
     // The file to blame: the one past its time limit, else the one being rendered; a worker
     // that dies while only writing leaves no better suspect than all of its files.
     const timedOut = running.find(({ job }) => job.id === slot.timedOut)

@@ -37,6 +37,8 @@ export interface BatchSummary {
   skipped: number
   /** Rendered by an earlier run with the same content and options: left as they were. */
   resumed: number
+  /** Counted when the run started, then gone before their turn came (deleted or moved during the run). */
+  vanished?: number
   seconds: number
   /** Inputs rendered or failed per second by this run. */
   rate: number

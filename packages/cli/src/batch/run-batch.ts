@@ -214,6 +214,8 @@ async function runLocked(options: BatchOptions, io: CliIo, out: string, plan: Aw
     earlier = new KeyMap()
   } finally {
     await pool?.close()
+    // A worker killed past its time limit or heap left its temporary files behind: sweep them now.
+    if (pool && pool.deadWorkers.size > 0) await sweepTemporaries(out, tag, pool.deadWorkers).catch(() => 0)
     await writer.close().catch((error: unknown) => {
       broken ??= `cannot write ${manifestName}: ${ioMessage(error)}`
     })
@@ -226,12 +228,15 @@ async function runLocked(options: BatchOptions, io: CliIo, out: string, plan: Aw
     throw new CliError(`cannot compact ${manifestName}: ${ioMessage(error)}\n(the manifest keeps what was done; run the batch again once this is fixed)`, EXIT.failed)
   }
   const seconds = (performance.now() - started) / 1000
+  // Files counted by the first walk but gone before the second reached them: said, not lost from the sums.
+  const vanished = Math.max(0, total - counts.done)
   const summary: BatchSummary = {
     total,
     rendered: counts.rendered,
     failed: counts.failed,
     skipped: counts.skipped,
     resumed: counts.resumed,
+    ...(vanished > 0 ? { vanished } : {}),
     seconds: Math.round(seconds * 1000) / 1000,
     rate: Math.round(((counts.rendered + counts.failedHere) / Math.max(seconds, 0.001)) * 10) / 10,
     peakRss: { main: process.resourceUsage().maxRSS * 1024, worker: pool?.peakWorkerRss ?? 0 },
@@ -246,7 +251,7 @@ async function runLocked(options: BatchOptions, io: CliIo, out: string, plan: Aw
   progress.end(summary)
   io.stderr.write(
     `cablekit batch${shardText ? ` (shard ${shardText})` : ''}: ${summary.rendered} rendered, ${summary.failed} failed, ${summary.skipped} skipped` +
-      `${summary.resumed ? `, ${summary.resumed} already done` : ''} in ${seconds.toFixed(1)} s (${summary.rate} files/s)\n`,
+      `${summary.resumed ? `, ${summary.resumed} already done` : ''}${vanished ? `, ${vanished} gone during the run` : ''} in ${seconds.toFixed(1)} s (${summary.rate} files/s)\n`,
   )
   if (counts.failedEarlier > 0) {
     io.stderr.write(`cablekit batch: ${counts.failedEarlier} of the failures are unchanged since an earlier run; their diagnostics are in ${manifestName} (--retry-failed renders them again)\n`)

@@ -102,6 +102,11 @@ export async function* walkInputs(plan: WalkPlan): AsyncGenerator<InputEntry> {
       yield* walkFolder(root.path, plan, root.type === 'glob' ? (path) => root.match(posix(relative(root.path, path))) : undefined)
       continue
     }
+    const info = await stat(root.path).catch(() => undefined)
+    if (info && !info.isFile()) {
+      yield { absolute: root.path, relative: posix(relative(plan.base, root.path)), kind: 'skipped', reason: specialReason(info) }
+      continue
+    }
     const entry = classify(root.path, plan.base)
     if (entry.kind === 'input') {
       const key = `${dirname(entry.relative)}\0${outputStem(entry.relative)}`
@@ -119,15 +124,29 @@ export async function* walkInputs(plan: WalkPlan): AsyncGenerator<InputEntry> {
 
 async function* walkFolder(folder: string, plan: WalkPlan, match?: (absolute: string) => boolean): AsyncGenerator<InputEntry> {
   if (plan.exclude.includes(folder)) return
-  const entries: { name: string; kind: 'file' | 'folder' }[] = []
+  const entries: { name: string; kind: 'file' | 'folder' | 'other'; reason?: string; failed?: boolean }[] = []
   try {
     for await (const entry of await opendir(folder)) {
       if (entry.name.startsWith('.')) continue
+      if (entry.name.includes('\uFFFD') && !(await stat(join(folder, entry.name)).then(() => true, () => false))) {
+        // The system gave a name that is not UTF-8, decoded with replacement characters: no path reaches it.
+        entries.push({ name: entry.name, kind: 'other', reason: 'its name is not valid UTF-8, so it cannot be named in the manifest or the outputs: rename it (for instance with `convmv -f latin1 -t utf8`)', failed: true })
+        continue
+      }
       if (entry.isDirectory()) entries.push({ name: entry.name, kind: 'folder' })
       else if (entry.isFile()) entries.push({ name: entry.name, kind: 'file' })
       else if (entry.isSymbolicLink()) {
-        const target = await stat(join(folder, entry.name)).catch(() => undefined)
-        if (target?.isFile()) entries.push({ name: entry.name, kind: 'file' })
+        const target = await stat(join(folder, entry.name)).catch((error: NodeJS.ErrnoException) => error)
+        if (target instanceof Error) {
+          // A dangling link or a loop of links: an input that cannot be read, counted and recorded.
+          const reason = target.code === 'ELOOP' ? 'a loop of symbolic links (ELOOP)' : target.code === 'ENOENT' ? 'a symbolic link to nothing' : `cannot follow the link (${target.code ?? target.message})`
+          entries.push({ name: entry.name, kind: 'other', reason, failed: true })
+        } else if (target.isFile()) entries.push({ name: entry.name, kind: 'file' })
+        else if (target.isDirectory()) entries.push({ name: entry.name, kind: 'other', reason: 'a symbolic link to a folder: not followed (it could lead out of the archive or round in a cycle)' })
+        else entries.push({ name: entry.name, kind: 'other', reason: specialReason(target) })
+      } else {
+        // FIFOs, sockets, devices: never opened (a FIFO blocks a read for ever), but counted.
+        entries.push({ name: entry.name, kind: 'other', reason: specialReason(entry) })
       }
     }
   } catch (error) {
@@ -139,7 +158,9 @@ async function* walkFolder(folder: string, plan: WalkPlan, match?: (absolute: st
   for (const entry of entries) {
     const path = join(folder, entry.name)
     if (entry.kind === 'folder') yield* walkFolder(path, plan, match)
-    else if (!match || match(path)) {
+    else if (entry.kind === 'other') {
+      if (!match || match(path)) yield { absolute: path, relative: posix(relative(plan.base, path)), kind: entry.failed ? 'unreadable' : 'skipped', reason: entry.reason ?? 'not a regular file' }
+    } else if (!match || match(path)) {
       const classified = classify(path, plan.base)
       const owner = names.owners.get(entry.name)
       if (owner !== undefined) yield { ...classified, kind: 'duplicate', duplicateOf: owner }
@@ -158,7 +179,7 @@ async function* walkFolder(folder: string, plan: WalkPlan, match?: (absolute: st
  * then `x.txt`) to that earlier input. `numbered` maps a stem `x` to the inputs
  * whose own stem is `x-<n>`: the names `x.json` would give its cables.
  */
-function outputNames(folder: string, entries: { name: string; kind: 'file' | 'folder' }[], base: string, match?: (absolute: string) => boolean) {
+function outputNames(folder: string, entries: { name: string; kind: 'file' | 'folder' | 'other' }[], base: string, match?: (absolute: string) => boolean) {
   const firstByStem = new Map<string, string>()
   const owners = new Map<string, string>()
   const numbered = new Map<string, OutputClaim[]>()
@@ -182,6 +203,12 @@ function outputNames(folder: string, entries: { name: string; kind: 'file' | 'fo
     }
   }
   return { owners, numbered }
+}
+
+/** Why a special file is not read. */
+function specialReason(entry: { isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string {
+  const kind = entry.isFIFO() ? 'a FIFO' : entry.isSocket() ? 'a socket' : entry.isCharacterDevice() || entry.isBlockDevice() ? 'a device' : 'a special file'
+  return `not a regular file (${kind}): not read`
 }
 
 function classify(absolute: string, base: string): InputEntry {

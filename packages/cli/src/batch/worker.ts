@@ -7,6 +7,8 @@
  * is contained by the process boundary; the pool records the cause and starts
  * another.
  */
+import { lstatSync } from 'node:fs'
+import type { Stats } from 'node:fs'
 import { dirname, join, posix } from 'node:path'
 import { setFlagsFromString } from 'node:v8'
 import { hasErrors, severityOf } from '@cablekit/core'
@@ -123,6 +125,11 @@ async function render(job: WorkerJob, setup: WorkerSetup): Promise<Rendered> {
 async function write(rendered: Rendered, job: WorkerJob, setup: WorkerSetup): Promise<Omit<WorkerResult, 'ms'>> {
   if ('done' in rendered) return rendered.done
   const { contentHash: hash, folder, outputs, diagnostics, failed } = rendered
+  const link = linkOnTheWay(setup.out, folder)
+  if (link) {
+    const reason = `${link} in the output folder is a symbolic link: nothing is written through it, as it could lead outside the output folder; remove it`
+    return { id: job.id, status: 'failed', contentHash: hash, outputs: [], diagnostics: [...diagnostics, { severity: 'error', ruleId: 'unsafe-output', reason, line: 1, column: 1 }] }
+  }
   try {
     const written: ManifestOutput[] = []
     for (const output of outputs) {
@@ -140,6 +147,32 @@ async function write(rendered: Rendered, job: WorkerJob, setup: WorkerSetup): Pr
       return { id: job.id, status: 'failed', contentHash: hash, outputs: [], diagnostics: [{ severity: 'error', ruleId: 'write-failed', reason }], ioError: code }
     }
     return crashed(job, hash, error)
+  }
+}
+
+/** Folders under the output folder known to be real folders (not links), so each is checked once. */
+const realFolders = new Set<string>()
+
+/** The first component of `folder` under `out` that is a symbolic link, or `undefined`. */
+function linkOnTheWay(out: string, folder: string): string | undefined {
+  if (folder === '.' || folder === '') return undefined
+  let prefix = ''
+  for (const part of folder.split('/')) {
+    prefix = prefix ? `${prefix}/${part}` : part
+    if (realFolders.has(prefix)) continue
+    const info = lstatOrUndefined(join(out, prefix))
+    if (info === undefined) return undefined
+    if (info.isSymbolicLink()) return prefix
+    realFolders.add(prefix)
+  }
+  return undefined
+}
+
+function lstatOrUndefined(path: string): Stats | undefined {
+  try {
+    return lstatSync(path)
+  } catch {
+    return undefined
   }
 }
 

@@ -71,12 +71,19 @@ export async function fsyncDirectory(path: string): Promise<void> {
   }
 }
 
+/** The process id in a temporary file's name (`…cablekit-tmp-TAG-PID-N`). */
+function temporaryPid(name: string, marker: number): number {
+  const parts = name.slice(marker + TEMPORARY_MARKER.length).split('-')
+  return Number(parts[parts.length - 2])
+}
+
 /**
  * Delete the temporary files a killed run left under `root`: those of the
- * shard `tag`, or every one when `tag` is `all`. Returns how many were removed.
+ * shard `tag`, or every one when `tag` is `all`; with `pids`, only those of
+ * these processes (workers killed during this run). Returns how many were removed.
  * The walk is streaming: one folder's entries in memory at a time.
  */
-export async function sweepTemporaries(root: string, tag: string): Promise<number> {
+export async function sweepTemporaries(root: string, tag: string, pids?: ReadonlySet<number>): Promise<number> {
   let removed = 0
   const visit = async (folder: string): Promise<void> => {
     let dir
@@ -88,7 +95,7 @@ export async function sweepTemporaries(root: string, tag: string): Promise<numbe
     const subfolders: string[] = []
     for await (const entry of dir) {
       const marker = entry.name.indexOf(TEMPORARY_MARKER)
-      if (entry.isFile() && marker !== -1 && (tag === 'all' || entry.name.startsWith(`${tag}-`, marker + TEMPORARY_MARKER.length))) {
+      if (entry.isFile() && marker !== -1 && (tag === 'all' || entry.name.startsWith(`${tag}-`, marker + TEMPORARY_MARKER.length)) && (!pids || pids.has(temporaryPid(entry.name, marker)))) {
         await rm(join(folder, entry.name), { force: true })
         removed++
       } else if (entry.isDirectory()) {

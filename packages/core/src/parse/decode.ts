@@ -34,6 +34,20 @@ export function decode(bytes: Uint8Array, file: VFile): { text: string; encoding
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(body)
     } catch {
+      const scan = scanUtf8(body)
+      if (scan.valid >= scan.bad.length) {
+        // Mostly UTF-8 with a few broken bytes (a bad copy, a truncated download): decoding it all as
+        // Windows-1252 would turn every accent into mojibake. Keep UTF-8, and say where each bad byte was.
+        text = new TextDecoder('utf-8').decode(body)
+        for (const bad of scan.bad.slice(0, MAX_BAD_BYTES_REPORTED)) {
+          report(file, 'warning', 'bad-utf8', `byte 0x${bad.byte.toString(16).toUpperCase().padStart(2, '0')} is not valid UTF-8 here; it is read as U+FFFD (�)`, { line: bad.line, column: bad.column })
+        }
+        if (scan.bad.length > MAX_BAD_BYTES_REPORTED) {
+          const rest = scan.bad.length - MAX_BAD_BYTES_REPORTED
+          report(file, 'warning', 'bad-utf8', `and ${rest} more invalid byte${rest === 1 ? '' : 's'}`, { line: scan.bad[MAX_BAD_BYTES_REPORTED]!.line, column: scan.bad[MAX_BAD_BYTES_REPORTED]!.column })
+        }
+        return { text: normalizeNewlines(text), encoding }
+      }
       const legacy = body.some((byte) => CP1252_UNDEFINED.has(byte)) ? 'iso-8859-1' : 'windows-1252'
       if (legacy === 'iso-8859-1' && body.some((byte) => byte >= 0x80 && byte < 0xa0)) {
         const at = firstInvalidUtf8(body)
@@ -62,6 +76,45 @@ function looksBinary(bytes: Uint8Array): boolean {
     if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c) controls++
   }
   return sample.length > 0 && controls / sample.length > 0.05
+}
+
+/** Past this many, invalid bytes are summed up in one warning. */
+const MAX_BAD_BYTES_REPORTED = 10
+
+/**
+ * Count the well-formed multi-byte UTF-8 sequences of `bytes` and find the
+ * bytes that are not UTF-8, with their line and column (in characters), to
+ * tell a UTF-8 file with a few broken bytes from a legacy-encoded one (whose
+ * high bytes almost never form valid sequences).
+ */
+function scanUtf8(bytes: Uint8Array): { valid: number; bad: { byte: number; line: number; column: number }[] } {
+  let valid = 0
+  const bad: { byte: number; line: number; column: number }[] = []
+  let line = 1
+  let column = 1
+  for (let i = 0; i < bytes.length; ) {
+    const byte = bytes[i]!
+    if (byte < 0x80) {
+      if (byte === 0x0a) {
+        line++
+        column = 1
+      } else column++
+      i++
+      continue
+    }
+    const length = byte >= 0xc2 && byte < 0xe0 ? 2 : byte >= 0xe0 && byte < 0xf0 ? 3 : byte >= 0xf0 && byte < 0xf5 ? 4 : 0
+    let ok = length > 0 && i + length <= bytes.length
+    for (let k = 1; ok && k < length; k++) if (bytes[i + k]! >> 6 !== 0b10) ok = false
+    if (ok) {
+      valid++
+      i += length
+    } else {
+      bad.push({ byte, line, column })
+      i++
+    }
+    column++
+  }
+  return { valid, bad }
 }
 
 function firstInvalidUtf8(bytes: Uint8Array): { line: number; column: number } {

@@ -25,7 +25,7 @@ const MAX_JSON_DEPTH = 200
  */
 export function fromJson(source: Source, options: SourceOptions = {}): ParseResult {
   const file = toVFile(source, options)
-  const read = readText(file)
+  const read = readText(file, { maxSize: options.maxSize })
   if (!read) return { cables: [], file }
   const { text } = read
   const where = location(file)

@@ -45,7 +45,7 @@ const KNOWN_DIRECTIVES = new Set(['redact', 'sic', 'nde'])
  */
 export function fromMarkdown(source: Source, options: FromMarkdownOptions = {}): ParseResult {
   const file = toVFile(source, options)
-  const read = readText(file)
+  const read = readText(file, { maxSize: options.maxSize })
   if (!read) return { cables: [], file }
   const { text } = read
   const limits = { ...DEFAULT_MARKDOWN_LIMITS, ...options.limits }

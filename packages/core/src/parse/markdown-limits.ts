@@ -17,10 +17,17 @@ export interface MarkdownLimits {
    * cost grows faster than the length of a block of many lines.
    */
   maxLinesPerBlock: number
+  /**
+   * Most characters micromark may rescan in one paragraph for openers that
+   * never close (default 2,000,000, about 0.1 s): each unclosed HTML comment,
+   * processing instruction, CDATA section or backtick run is followed to the
+   * end of its paragraph, so many of them cost the square of its length.
+   */
+  maxRescanPerBlock: number
 }
 
 /** The defaults of {@link MarkdownLimits}. */
-export const DEFAULT_MARKDOWN_LIMITS: MarkdownLimits = { maxSize: 2 * 1024 * 1024, maxNesting: 48, maxDelimitersPerBlock: 1000, maxLinesPerBlock: 1000 }
+export const DEFAULT_MARKDOWN_LIMITS: MarkdownLimits = { maxSize: 2 * 1024 * 1024, maxNesting: 48, maxDelimitersPerBlock: 1000, maxLinesPerBlock: 1000, maxRescanPerBlock: 2_000_000 }
 
 /**
  * Check a Markdown body against the limits before micromark sees it, and
@@ -36,9 +43,20 @@ export function checkMarkdownLimits(text: string, file: VFile, limits: MarkdownL
   const lines = text.split('\n')
   let delimiters = 0
   let blockStart = 0
+  const endBlock = (end: number): boolean => {
+    if (end <= blockStart) return true
+    const block = lines.slice(blockStart, end).join('\n')
+    const cost = rescanCost(block)
+    if (cost <= limits.maxRescanPerBlock) return true
+    report(file, 'error', 'unclosed-openers', `the paragraph starting on line ${blockStart + firstLine} has so many HTML comments or backtick runs that never close that parsing it would take quadratic time`, { line: blockStart + firstLine, column: 1 }, {
+      note: 'Close them, escape them (\\`, &lt;!--), or split the paragraph.',
+    })
+    return false
+  }
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]!
     if (line.trim() === '') {
+      if (!endBlock(index)) return false
       delimiters = 0
       blockStart = index + 1
       continue
@@ -66,7 +84,41 @@ export function checkMarkdownLimits(text: string, file: VFile, limits: MarkdownL
       return false
     }
   }
-  return true
+  return endBlock(lines.length)
+}
+
+/** Openers of raw HTML that run to a fixed closer, which micromark seeks to the paragraph's end. */
+const HTML_OPENERS: readonly [string, string][] = [
+  ['<!--', '-->'],
+  ['<?', '?>'],
+  ['<![CDATA[', ']]>'],
+]
+
+/**
+ * How many characters micromark rescans in a paragraph for openers that
+ * never close: for each, the rest of the paragraph. Linear in the paragraph.
+ */
+export function rescanCost(block: string): number {
+  let cost = 0
+  for (const [open, close] of HTML_OPENERS) {
+    const lastClose = block.lastIndexOf(close)
+    for (let at = block.indexOf(open, lastClose === -1 ? 0 : lastClose); at !== -1; at = block.indexOf(open, at + open.length)) cost += block.length - at
+  }
+  // A backtick run opens a code span only if a later run has the same length: those that have none cost a rescan.
+  const runs: { at: number; length: number }[] = []
+  for (let at = block.indexOf('`'); at !== -1; ) {
+    let end = at
+    while (block[end] === '`') end++
+    runs.push({ at, length: end - at })
+    at = block.indexOf('`', end)
+  }
+  const later = new Set<number>()
+  for (let index = runs.length - 1; index >= 0; index--) {
+    const run = runs[index]!
+    if (!later.has(run.length)) cost += block.length - run.at
+    later.add(run.length)
+  }
+  return cost
 }
 
 /** Containers opened at the start of a line: list markers and `>`, plus their indentation. */

@@ -13,7 +13,16 @@ export interface ParseResult {
 export interface SourceOptions {
   /** The file's path, printed in diagnostics. */
   path?: string
+  /**
+   * Largest input accepted, in bytes (or UTF-16 units for text), before any
+   * parsing: default 16 MiB (a few thousand cables; Cablegate's largest cable
+   * is 34 KB). Raise it for trusted archives read whole.
+   */
+  maxSize?: number
 }
+
+/** The default of {@link SourceOptions.maxSize}. */
+export const DEFAULT_MAX_SOURCE_SIZE = 16 * 1024 * 1024
 
 /** Input accepted by the ingesters: text, the file's bytes, or a vfile. */
 export type Source = string | Uint8Array | VFile

@@ -9,13 +9,14 @@
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF\u202A-\u202E\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
 
 /**
- * `text` without the characters a DOCX part must not hold (see above).
+ * `text` without the characters a DOCX part must not hold (see above), composed (NFC).
  *
  * @example
  * sanitizeXmlText('a\uFFFEb') // 'ab'
  */
 export function sanitizeXmlText(text: string): string {
-  return text.replace(FORBIDDEN, '')
+  // NFC: a decomposed accent (`e` + U+0301) is one letter to Word's fonts only when composed.
+  return text.replace(FORBIDDEN, '').normalize('NFC')
 }
 
 const SAFE_SCHEMES = new Set(['http:', 'https:', 'mailto:'])
