@@ -109,7 +109,7 @@ async function runLocked(options: BatchOptions, io: CliIo, out: string, plan: Aw
   for await (const entry of walkInputs(plan)) if (inShard(entry)) total++
 
   const writer = await ManifestWriter.open(manifestPath, { fresh: !options.resume })
-  const counts = { done: 0, rendered: 0, failed: 0, failedHere: 0, failedEarlier: 0, skipped: 0, resumed: 0 }
+  const counts = { done: 0, rendered: 0, failed: 0, failedHere: 0, failedEarlier: 0, skipped: 0, resumed: 0, vanished: 0 }
   const seen = new KeyMap()
   const shardText = options.shard ? `${options.shard.index}/${options.shard.count}` : undefined
   progress.start(total, { jobs: options.jobs, ...(shardText ? { shard: shardText } : {}) })
@@ -154,6 +154,12 @@ async function runLocked(options: BatchOptions, io: CliIo, out: string, plan: Aw
       // Not this file's fault (no worker, a full or failing disk): leave it out of the
       // manifest so the next run renders it, and stop at the first such error.
       broken ??= outcome.diagnostics[0]?.reason ?? 'the batch cannot go on'
+      return
+    }
+    if (outcome.vanished) {
+      // Gone before its turn: counted and said, never a failure of the input (there is none any more).
+      counts.vanished++
+      await record({ path, status: 'skipped', outputs: [], diagnostics: outcome.diagnostics }, { status: 'skipped', diagnostics: outcome.diagnostics })
       return
     }
     // A worker that died never said what it read: hash the file here, so resume knows this failure too.
@@ -229,7 +235,7 @@ async function runLocked(options: BatchOptions, io: CliIo, out: string, plan: Aw
   }
   const seconds = (performance.now() - started) / 1000
   // Files counted by the first walk but gone before the second reached them: said, not lost from the sums.
-  const vanished = Math.max(0, total - counts.done)
+  const vanished = counts.vanished + Math.max(0, total - counts.done)
   const summary: BatchSummary = {
     total,
     rendered: counts.rendered,

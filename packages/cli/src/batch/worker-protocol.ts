@@ -46,6 +46,8 @@ export interface WorkerResult {
    * the next run.
    */
   ioError?: string
+  /** The file was gone when its turn came (deleted or moved during the run): not the input's failure. */
+  vanished?: boolean
 }
 
 /** Messages from the parent process to a worker. */

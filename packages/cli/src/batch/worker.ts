@@ -85,6 +85,10 @@ async function render(job: WorkerJob, setup: WorkerSetup): Promise<Rendered> {
     // awaited read would add four turns of the event loop before rendering starts.
     bytes = readSourceFile(job.absolute)
   } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      const reason = 'the file was deleted or moved during the run: nothing to render'
+      return { done: { id: job.id, status: 'failed', outputs: [], diagnostics: [{ severity: 'warning', ruleId: 'vanished', reason }], vanished: true } }
+    }
     return { done: { id: job.id, status: 'failed', outputs: [], diagnostics: [{ severity: 'error', ruleId: 'unreadable', reason: readFailure(error), line: 1, column: 1 }] } }
   }
   const hash = contentHash(bytes)

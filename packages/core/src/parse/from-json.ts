@@ -34,8 +34,9 @@ export function fromJson(source: Source, options: SourceOptions = {}): ParseResu
     const end = where.toPoint(offset + length)
     return start && end ? { start, end } : start ? { start, end: start } : undefined
   }
-  if (text.length > MAX_JSON_SIZE) {
-    report(file, 'error', 'too-large', `the JSON is larger than ${MAX_JSON_SIZE / 1024 / 1024} MB`, { line: 1, column: 1 })
+  const maxSize = options.maxSize ?? MAX_JSON_SIZE
+  if (text.length > maxSize) {
+    report(file, 'error', 'too-large', `the JSON is larger than ${(maxSize / 1024 / 1024).toFixed(1)} MiB`, { line: 1, column: 1 })
     return { cables: [], file }
   }
   const depth = maxDepth(text)
