@@ -3,9 +3,9 @@ import { mkdir, rename, rm } from 'node:fs/promises'
 import { basename, dirname, extname, join, resolve } from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import type { Command } from 'commander'
-import { hasErrors, RedactionRuleError } from '@cablekit/core'
+import { hasErrors, RedactionRuleError, report } from '@cablekit/core'
 import type { SourceFormat } from '@cablekit/core'
-import { THEME_NAMES, toDossierDocx, toDossierPdfStream } from '@cablekit/render'
+import { THEME_NAMES, missingCharacters, toDossierDocx, toDossierPdfStream } from '@cablekit/render'
 import type { DossierEntry, DossierOrder, ThemeName } from '@cablekit/render'
 import { printDiagnostics } from '../diagnostics.js'
 import { loadDossier } from '../dossier/load-dossier.js'
@@ -85,6 +85,21 @@ export function registerDossier(program: Command, io: CliIo, done: (code: number
 
       const results = await readInputs(spec.cables.map((cable) => cable.path), io.cwd, options.from ? { from: options.from } : {})
       const redact = await redactOptionsFrom(options, io.cwd, spec.redact ?? {})
+      // A character no font of a cable's theme has prints as a replacement mark in the book: say where.
+      results.forEach((result, index) => {
+        const theme = spec.cables[index]?.theme ?? options.theme ?? spec.theme
+        for (const cable of result.cables) {
+          let missing: ReturnType<typeof missingCharacters> = []
+          try {
+            missing = missingCharacters(cable, theme ? { theme } : {})
+          } catch {
+            // An unknown theme is reported by the dossier writer itself.
+          }
+          for (const one of missing) {
+            report(result.file, 'warning', 'missing-glyph', `${one.codePoint} (${one.char}) is in no font of the theme: it prints as a replacement mark (�) in ${one.field}`, one.position ?? { line: 1, column: 1 })
+          }
+        }
+      })
       if (redact) {
         const scrub = await scrubberFor(redact)
         for (const result of results) scrubDiagnostics(result.file, scrub)
