@@ -83,6 +83,12 @@ describe('directives the Markdown reader did not apply (findings 5, 6, 12)', () 
     }
   })
 
+  it('leaves an escaped bracket after a bar as the text it is (the canonical Markdown of a bar and text)', () => {
+    const { cables, file } = fromMarkdown('---\nid: X\n---\n\nVu :redact{reason="source"} \\[TITRE CAVIARDÉ] hier.\n', { path: 'x.md' })
+    expect(JSON.stringify(cables[0]!.body)).toContain('[TITRE CAVIARDÉ] hier.')
+    expect(file.messages.filter((message) => message.ruleId === 'redact-typo')).toEqual([])
+  })
+
   it('applies a directive in a front-matter value, with a positioned warning', () => {
     const { cables, file } = fromMarkdown(`---\nid: X\nsubject: "Visite de :redact[${secret}]{reason=\\"vie privée\\"}"\n---\n\nTexte.\n`, { path: 'x.md' })
     expect(cables[0]!.subject).toBe('Visite de [redacted: vie privée]')

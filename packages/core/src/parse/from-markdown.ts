@@ -171,6 +171,9 @@ function attachLooseLabel(children: RootContent[], index: number, node: { childr
   const next = children[index + 1]
   const written = node.position?.start.offset !== undefined && node.position.end.offset !== undefined ? source.slice(node.position.start.offset, node.position.end.offset) : ''
   if (node.children.length > 0 || written.includes('[') || next?.type !== 'text' || !/^[ \t]*\[/u.test(next.value)) return
+  // An escaped bracket (`:redact \[…]`, as the canonical Markdown writes text after a bar) is text, meant as such.
+  const nextStart = next.position?.start.offset
+  if (nextStart === undefined || !/^[ \t]*\[/u.test(source.slice(nextStart, nextStart + 64))) return
   const span = findRedactDirectives(`:redact${next.value}`)[0]
   if (!span) return
   const offset = ':redact'.length
