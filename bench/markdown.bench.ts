@@ -32,3 +32,18 @@ for (const pattern of ['a ', '<a', '|a', '\\', '`', '[', '*a**', '- ', '> ', 'ht
   }, 1)
   console.log(JSON.stringify(pattern).padEnd(16), ms.toFixed(0).padStart(8), ` ${outcome}`)
 }
+
+// Openers that never close, on one long line: micromark rescans to the paragraph's end for each.
+let growing = ''
+for (let n = 1; growing.length < 1024 * 1024; n++) growing += `${'`'.repeat(n)} x `
+for (const [name, input] of [
+  ['a <!-- b ', 'a <!-- b '.repeat(Math.ceil((180 * 1024) / 9))],
+  ['growing `…`', growing],
+] as const) {
+  let outcome = ''
+  const ms = time(() => {
+    const result = fromMarkdown(`---\nid: X\n---\n\n${input}`, { path: 'x.md' })
+    outcome = result.cables.length > 0 ? 'parsed' : `refused (${result.file.messages.find((m) => m.fatal)?.ruleId})`
+  }, 1)
+  console.log(JSON.stringify(name).padEnd(16), ms.toFixed(0).padStart(8), ` ${outcome} (${(input.length / 1024).toFixed(0)} KB)`)
+}
