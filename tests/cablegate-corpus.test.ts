@@ -12,10 +12,10 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 /** Spot checks of what the text itself gives, read by a person from the files. */
 const EXPECTED: Record<string, Record<string, unknown>> = {
   '00HARARE2271.txt': { references: ['(A) 98 HARARE 7612', '(B) 98 HARARE 5986', '(C) HARARE 1609', '(D) HARARE 2221', '(E) HARARE 2205'], signature: 'MCDONALD', date: '2000-04-27T10:36Z' },
-  '01CAIRO3757.txt': { subject: "EGYPT'S MUSLIM BROTHERS - PART 2: A POPULAR POLITICAL FORCE", info: ['ARAB LEAGUE COLLECTIVE'], classifiedBy: 'DCM RENO HARNISH FOR REASONS 1.5 (B) AND (D).' },
+  '01CAIRO3757.txt': { subject: "EGYPT'S MUSLIM BROTHERS - PART 2: A POPULAR POLITICAL FORCE", info: ['ARAB LEAGUE COLLECTIVE'], classifiedBy: 'DCM RENO HARNISH', classificationReasons: ['1.5(b)', '1.5(d)'] },
   '01PRETORIA1173.txt': { tags: ['PREL', 'PGOV', 'SF'], references: ['A. 99 PRETORIA 12315', 'B. 99 PRETORIA 12316', 'C. 00 PRETORIA 9150', 'D. 00 CAPE TOWN 2150', 'E. PRETORIA 425', 'F. PRETORIA 533', 'G. CAPE TOWN 179', 'H. PRETORIA 619'], signature: 'LEWIS', precedence: { level: 'immediate', label: 'IMMEDIATE' } },
-  '04BRUSSELS1868.txt': { subject: 'DINING WITH CHRIS: RANDOM THOUGHTS FROM RELEX COMMISSIONER PATTEN', classifiedBy: 'Political Minister Counselor Kyle Scott. Reason: 1.4 (B )(D)', signature: 'SCHNABEL' },
-  '07RABAT1695.txt': { from: 'AMEMBASSY RABAT', references: ['RABAT 1687'], classifiedBy: "Charge d'Affaires Robert P. Jackson for reasons 1.4 (b) and (d).", signature: 'Jackson', date: '2007-11-02T17:42Z' },
+  '04BRUSSELS1868.txt': { subject: 'DINING WITH CHRIS: RANDOM THOUGHTS FROM RELEX COMMISSIONER PATTEN', classifiedBy: 'Political Minister Counselor Kyle Scott', classificationReasons: ['1.4(b)', '1.4(d)'], signature: 'SCHNABEL' },
+  '07RABAT1695.txt': { from: 'AMEMBASSY RABAT', references: ['RABAT 1687'], classifiedBy: "Charge d'Affaires Robert P. Jackson", classificationReasons: ['1.4(b)', '1.4(d)'], signature: 'Jackson', date: '2007-11-02T17:42Z' },
   '08CASABLANCA104.txt': { references: ['A) CASABLANCA 86', 'B) CASABLANCA 93', 'C) CASABLANCA 270'], from: 'AMCONSUL CASABLANCA', place: 'Casablanca', signature: 'GREENE' },
   '09ALGIERS1077.txt': { tags: ['PREL', 'PGOV', 'PTER', 'PBTS', 'KPAL', 'KWBG', 'US', 'IR', 'IZ', 'IS', 'AF', 'XA'], signature: 'JORDAN' },
   '01HANOI3294.txt': { signature: 'BURGHARDT', subject: 'NONG DUC MANH VISITS CHINA: BOTH SIDES REAFFIRM FRIENDSHIP, CONDEMN TERRORISM' },

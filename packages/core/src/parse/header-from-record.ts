@@ -19,7 +19,7 @@ export type Locate = (path: readonly (string | number)[]) => Position | undefine
 type Path = (string | number)[]
 
 const TEXT_KEYS = ['id', 'lang', 'reference', 'from', 'place', 'transmission', 'subject', 'declassification', 'classifiedBy', 'signature'] as const
-const LIST_KEYS = ['to', 'info', 'references', 'tags'] as const
+const LIST_KEYS = ['to', 'info', 'references', 'tags', 'classificationReasons'] as const
 const LETTERHEAD_KEYS = ['state', 'ministry', 'post'] as const
 const PUBLICATION_KEYS = ['title', 'summary', 'source', 'url'] as const
 

@@ -1,3 +1,4 @@
+import { classifiedByLine } from '../pdf/themes/telegramme-drawing.js'
 import { formatDate, telegramDateTimeGroup } from '../text/format-date.js'
 import { prepareTextXml, textRunsXml } from './inline-xml.js'
 import { STYLE } from './styles.js'
@@ -155,7 +156,8 @@ function telegramHeader(ctx: XmlContext): string[] {
   const listed = (label: string, items: string[] | undefined) => {
     items?.forEach((item, index) => line(index === 0 ? `${label} ${item}` : item))
   }
-  const dtg = cable.date ? telegramDateTimeGroup(cable.date) : undefined
+  // Only what the cable has: a date-time group needs a time (a WikiLeaks metadata-only record or partial extract has only a day), an action letter a precedence.
+  const dtg = cable.date ? (/T\d/.test(cable.date) ? telegramDateTimeGroup(cable.date) : formatDate(cable.date, 'en').toUpperCase()) : undefined
   const letter = cable.precedence ? PRECEDENCE_LETTERS[cable.precedence.level] : undefined
   if (dtg || letter) line([letter, dtg].filter(Boolean).join(' '))
   if (cable.from) line(`${labels.from} ${cable.from}`)
@@ -177,9 +179,10 @@ function telegramHeader(ctx: XmlContext): string[] {
       line(index === 0 ? `${labels.references}: ${letterMark}${reference}` : `     ${letterMark}${reference}`)
     })
   }
-  if (cable.classifiedBy) {
+  const classified = classifiedByLine(cable.classifiedBy, cable.classificationReasons)
+  if (classified) {
     blank()
-    line(/^classified by/i.test(cable.classifiedBy) ? cable.classifiedBy : `Classified By: ${cable.classifiedBy}`)
+    line(classified)
   }
   blank()
   return out

@@ -24,7 +24,26 @@ const SENDER = /^(L['’]\s?|LE\s+|LA\s+)(AMBASSADEUR|AMBASSADRICE|MINISTRE|CONS
 const ADDRESSEE = /^(Monsieur|Madame|Son\s+Excellence|S\.\s?E\.|Messieurs)\b/u
 const A_LINE = /^[AÀ](?=\s|$)(.*)$/u
 const ARABIC = /\p{Script=Arabic}/u
+/** How a letterhead line in capitals goes on: `ET DE LA COOPERATION`, `DES MAROCAINS RESIDANT A L'ETRANGER`, `CHARGE DES …`. */
+const CAPITAL_CONTINUATION = /^(?:(?:ET|DE|DES|DU|CHARG[ÉE]E?S?|AUPR[ÈE]S|EN)\s|D['’])\S/u
 const FRENCH_SHORT_WORDS = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'et', 'en', 'à', 'au', 'aux', 'l', 'd', 'un', 'une'])
+
+/** Whether a line is the first of a letterhead: the issuing state or ministry (`ROYAUME DU MAROC`, `Ministère …`). */
+export function isLetterheadLine(text: string): boolean {
+  const value = text.trim()
+  return value.length < 120 && (STATE.test(value) || MINISTRY.test(value))
+}
+
+/**
+ * Whether a line can be a letterhead line of the issuer: state, ministry or
+ * post (`Direction des Français à l'étranger`). A post line is not enough to
+ * tell a cable from prose, but it does tell a letterhead from a
+ * publication's title: the header starts there.
+ */
+export function isIssuerLine(text: string): boolean {
+  const value = text.trim()
+  return isLetterheadLine(value) || (POST.test(value) && value.length < 100 && !/[.!?:;]$/.test(value) && !value.includes(' : '))
+}
 
 /** Whether a line can open a French cable's header: what {@link readFrenchCable} recognises there. */
 export function isFrenchHeaderLine(text: string): boolean {
@@ -120,7 +139,8 @@ export function readFrenchCable(lines: Line[], ctx: TextContext): { header: Head
       header.issuer = { ...header.issuer, localized: { ...header.issuer?.localized, ar: localized } }
       continue
     }
-    if ((last === 'ministry' || last === 'post') && /^(et\s|\p{Ll})/u.test(text)) {
+    // A letterhead name wrapped onto the next line (`Ministère des Affaires Étrangères` / `et de la Coopération`, in capitals too).
+    if ((last === 'ministry' || last === 'post') && (/^(?:et\s|\p{Ll})/u.test(text) || (isCapitals(header.issuer?.[last] ?? '') && CAPITAL_CONTINUATION.test(text)))) {
       header.issuer = { ...header.issuer, [last]: `${header.issuer?.[last]} ${text}` }
       continue
     }
@@ -202,10 +222,12 @@ export function readFrenchCable(lines: Line[], ctx: TextContext): { header: Head
       continue
     }
     // A letterhead line no pattern knows (`Wilaya de …`), right under the state or ministry: the issuing post.
-    const letterheadOnly = header.issuer && !header.issuer.post && !header.date && !header.from && !header.to && !header.subject
+    const letterheadOnly = header.issuer && !header.reference && !header.date && !header.from && !header.to && !header.subject
     if (letterheadOnly && text.length < 100 && !/[.!?;:]$/.test(text)) {
-      header.issuer = { ...header.issuer, post: take(line) }
-      report(ctx.file, 'info', 'guessed-field', `read \`${text}\` as the issuing post (a letterhead line under the state or ministry)`, pointAt(line))
+      // Under a post already read, a sub-unit of it (`Service de l'action consulaire`), even after a blank line: the letterhead goes on.
+      const post = header.issuer?.post
+      header.issuer = { ...header.issuer, post: post ? `${post}, ${take(line)}` : take(line) }
+      report(ctx.file, 'info', 'guessed-field', post ? `read \`${text}\` as part of the issuing post (a letterhead line under it)` : `read \`${text}\` as the issuing post (a letterhead line under the state or ministry)`, pointAt(line))
       last = 'post'
       continue
     }
@@ -253,11 +275,11 @@ export function readFrenchCable(lines: Line[], ctx: TextContext): { header: Head
     }
     bodyLines.push(raw)
   }
-  const body = buildBody(bodyLines, ctx, { semicolonLists: true, ocr: true })
+  const body = buildBody(bodyLines, ctx, { semicolonLists: true, ocr: true, markerLists: true })
   const filled = segments.filter((segment) => segment.some((line) => !isBlank(line)))
-  const built: Attachment[] = attachments.map((attachment, k) => ({ ...attachment, body: filled[k] ? withoutTitle(buildBody(filled[k]!, ctx, { semicolonLists: true, ocr: true }), attachment.title) : [] }))
+  const built: Attachment[] = attachments.map((attachment, k) => ({ ...attachment, body: filled[k] ? withoutTitle(buildBody(filled[k]!, ctx, { semicolonLists: true, ocr: true, markerLists: true }), attachment.title) : [] }))
   // More texts than announced attachments: they belong to the last one.
-  if (built.length > 0) for (const extra of filled.slice(built.length)) built.at(-1)!.body.push(...buildBody(extra, ctx, { semicolonLists: true, ocr: true }))
+  if (built.length > 0) for (const extra of filled.slice(built.length)) built.at(-1)!.body.push(...buildBody(extra, ctx, { semicolonLists: true, ocr: true, markerLists: true }))
   attachments = built
   return { header, body, attachments: built }
 }
@@ -269,6 +291,11 @@ function withoutTitle(body: BodyContent[], title: string): BodyContent[] {
   const text = first.children[0]!
   const fold = (value: string) => value.toLowerCase().replace(/[\s.:]+$/, '').trim()
   return text.type === 'text' && title !== '' && fold(text.value) === fold(title) ? body.slice(1) : body
+}
+
+/** Whether a text is written in capitals (at least one letter, no lower-case one). */
+function isCapitals(text: string): boolean {
+  return /\p{Lu}/u.test(text) && !/\p{Ll}/u.test(text)
 }
 
 function nextNonBlank(lines: Line[], from: number): Line | undefined {

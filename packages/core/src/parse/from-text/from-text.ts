@@ -51,7 +51,7 @@ export function fromText(source: Source, options: FromTextOptions = {}): ParseRe
 }
 
 function readCables(file: ParseResult['file'], options: FromTextOptions): ParseResult {
-  const read = readText(file)
+  const read = readText(file, { maxSize: options.maxSize })
   if (!read) return { cables: [], file }
   const chunks = splitCables(splitLines(read.text))
   const candidates: Candidate[] = []

@@ -1,6 +1,6 @@
 /**
  * Split a reference or attachment list written on one or more lines into
- * items: lettered or numbered markers (`A.`, `(B)`, `c)`, `2.`) that follow
+ * items: lettered or numbered markers (`A.`, `(B)`, `[C]`, `c)`, `2.`) that follow
  * each other in sequence, else `;`. Markers are kept, as written, since the
  * text cites them (`REF B`); dash bullets are dropped, they are layout. Only
  * the next expected marker splits, so `J. DOE` or `N° 12.` never do. Linear:
@@ -11,8 +11,10 @@
 export function splitItems(text: string): string[] {
   const value = text.replace(/\s+/g, ' ').trim()
   if (value === '') return []
-  const start = /^(\()?([A-Za-z]|\d{1,2})([.)])?\s/.exec(value)
-  const style = start && (start[1] ? start[3] === ')' : start[3] !== undefined) ? start : undefined
+  const start = /^([([])?([A-Za-z]|\d{1,2})([.)\]])?\s/.exec(value)
+  // An opening bracket needs its own closing one: `(A)`, `[A]`; a bare marker a point or a parenthesis: `A.`, `A)`.
+  const closing = start?.[1] === '(' ? ')' : start?.[1] === '[' ? ']' : undefined
+  const style = start && (closing ? start[3] === closing : start[3] !== undefined && start[3] !== ']') ? start : undefined
   if (!style) return splitOn(value, ';')
   const open = style[1] ?? ''
   const close = style[3]!

@@ -6,6 +6,8 @@ import type { TextContext } from './context.js'
 import { decodeEntities } from './entities.js'
 import type { Line } from './lines.js'
 import { isBlank, trimLine } from './lines.js'
+import { continuesList, listMarker } from './list-markers.js'
+import type { ListMarker } from './list-markers.js'
 import { checkBrokenWord, checkOcr } from './ocr.js'
 
 /** How a family wants its prose read. */
@@ -16,6 +18,8 @@ export interface ParagraphOptions {
   semicolonLists?: boolean
   /** Look for OCR suspects (French and OCR'd text; teletype text is not OCR'd). */
   ocr?: boolean
+  /** Lines opening with `- `, `•`, `a)`, `1°` or `1.`, two or more in sequence, are a list (French cables). */
+  markerLists?: boolean
 }
 
 /** The reason a WikiLeaks redaction carries: the publisher, not the author, withheld it. */
@@ -29,6 +33,10 @@ interface Block {
   text: string
   first: Line
   last: Line
+  /** The list marker the block's first line opened with (with `markerLists`). */
+  marker?: ListMarker
+  /** Whether the block went on from the line before it, with no blank line between. */
+  attached?: boolean
 }
 
 /**
@@ -41,7 +49,7 @@ interface Block {
  */
 export function buildBody(lines: Line[], ctx: TextContext, options: ParagraphOptions = {}): BodyContent[] {
   const blocks: Block[] = []
-  let current: { parts: string[]; first: Line; last: Line } | undefined
+  let current: Partial<Block> & { parts: string[]; first: Line; last: Line } | undefined
   let previous: Line | undefined
   for (const raw of lines) {
     if (isBlank(raw)) {
@@ -54,8 +62,13 @@ export function buildBody(lines: Line[], ctx: TextContext, options: ParagraphOpt
     let text = options.ocr ? checkOcr(line, ctx) : line.text
     // A `¶` opening a line is the publisher's paragraph mark, not text.
     if (text.startsWith('¶')) text = text.slice(1)
-    if (!current) {
-      current = { parts: [text], first: line, last: line }
+    const marker = options.markerLists ? listMarker(text) : undefined
+    if (marker && current) {
+      // A marker line starts an item, even right under the line that announces the list.
+      blocks.push(finish(current))
+      current = { parts: [text], first: line, last: line, marker, attached: true }
+    } else if (!current) {
+      current = marker ? { parts: [text], first: line, last: line, marker } : { parts: [text], first: line, last: line }
     } else {
       if (options.ocr && previous && checkBrokenWord(previous, line, ctx)) {
         const head = current.parts.pop()!
@@ -66,6 +79,17 @@ export function buildBody(lines: Line[], ctx: TextContext, options: ParagraphOpt
     previous = line
   }
   if (current) blocks.push(finish(current))
+  const nodes = options.markerLists ? markerListNodes(blocks, options) : blockNodes(blocks, options)
+  // The autolink pass is a fifth of the ingester's time and finds nothing without its triggers: only run it when a block has one.
+  if (blocks.some((block) => LINK_TRIGGER.test(block.text))) linkLiterals(nodes)
+  return nodes
+}
+
+/** What every GFM literal autolink holds: a protocol (`http://`, `https://`), `www.`, or the `@` of an e-mail address (`mailto:`, `xmpp:` too). */
+const LINK_TRIGGER = /https?:\/\/|www\.|@/i
+
+/** Paragraphs, and `;` enumerations as lists when the family asks. */
+function blockNodes(blocks: Block[], options: ParagraphOptions): BodyContent[] {
   const nodes: BodyContent[] = []
   for (let index = 0; index < blocks.length; index++) {
     const run = options.semicolonLists ? enumerationAt(blocks, index) : 0
@@ -74,8 +98,59 @@ export function buildBody(lines: Line[], ctx: TextContext, options: ParagraphOpt
       index += run - 1
     } else nodes.push(paragraph(blocks[index]!, options))
   }
-  linkLiterals(nodes)
   return nodes
+}
+
+/**
+ * Runs of two or more marker items in sequence become lists; the blocks
+ * between them are read as usual. A lone marker line is no list: it goes
+ * back into the paragraph it interrupted (`… en date du` / `1. …` is text).
+ */
+function markerListNodes(blocks: Block[], options: ParagraphOptions): BodyContent[] {
+  const runs: { start: number; end: number }[] = []
+  for (let index = 0; index < blocks.length; ) {
+    const marker = blocks[index]!.marker
+    let end = index + 1
+    if (marker) while (end < blocks.length && blocks[end]!.marker && continuesList(blocks[end - 1]!.marker!, blocks[end]!.marker!)) end++
+    if (marker && end - index >= 2) runs.push({ start: index, end })
+    index = end
+  }
+  const nodes: BodyContent[] = []
+  let plain: Block[] = []
+  const flush = () => {
+    nodes.push(...blockNodes(plain, options))
+    plain = []
+  }
+  let run = 0
+  for (let index = 0; index < blocks.length; index++) {
+    const at = runs[run]
+    if (at && index === at.start) {
+      flush()
+      nodes.push(markerList(blocks.slice(at.start, at.end), options))
+      index = at.end - 1
+      run++
+      continue
+    }
+    const block = blocks[index]!
+    const before = plain.at(-1)
+    if (block.marker && block.attached && before) plain[plain.length - 1] = { text: `${before.text} ${block.text}`, first: before.first, last: block.last }
+    else plain.push(block)
+  }
+  flush()
+  return nodes
+}
+
+/** A list of marker items: numbers give an ordered list from the first number, the rest an unordered one. */
+function markerList(blocks: Block[], options: ParagraphOptions): List {
+  const first = blocks[0]!.marker!
+  // Bullets and numbers are layout (the list prints them again); `a)` and `1°` stay in the text.
+  const items = blocks.map((block) => (block.marker!.kind === 'bullet' || block.marker!.kind === 'number' ? { ...block, text: block.text.replace(/^(?:[-•]|\d{1,2}\.)\s+/u, '') } : block))
+  const node = list(items, options)
+  if (first.kind === 'number') {
+    node.ordered = true
+    node.start = first.ordinal ?? 1
+  }
+  return node
 }
 
 const [linkTransform] = gfmAutolinkLiteralFromMarkdown().transforms ?? []
@@ -91,9 +166,12 @@ function linkLiterals(nodes: BodyContent[]): void {
   ;(linkTransform as (tree: Root) => void)(root)
 }
 
-function finish(current: { parts: string[]; first: Line; last: Line }): Block {
+function finish(current: Partial<Block> & { parts: string[]; first: Line; last: Line }): Block {
   const text = decodeEntities(current.parts.join(' ')).replace(/\s+/g, ' ').trim()
-  return { text, first: current.first, last: current.last }
+  const block: Block = { text, first: current.first, last: current.last }
+  if (current.marker) block.marker = current.marker
+  if (current.attached) block.attached = true
+  return block
 }
 
 /**

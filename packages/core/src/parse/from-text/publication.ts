@@ -2,7 +2,7 @@ import { report } from '../../diagnostics.js'
 import type { Publication } from '../../model/schema.js'
 import { foldWording } from '../../model/vocabulary.js'
 import type { TextContext } from './context.js'
-import { isFrenchHeaderLine } from './french-cable.js'
+import { isFrenchHeaderLine, isIssuerLine } from './french-cable.js'
 import type { Line } from './lines.js'
 import { isBlank, pointAt, trimLine } from './lines.js'
 import { isRule } from './rules.js'
@@ -49,7 +49,8 @@ export function unwrapPublication(lines: Line[], ctx: TextContext): Unwrapped {
   const result: Unwrapped = { lines }
   const publication: Publication = {}
   let start = 0
-  let header = lines.findIndex((line, k) => k < 400 && isFrenchHeaderLine(line.text))
+  // A letterhead's post line starts the header too: the blank lines of a letterhead do not make its lines a title and a summary.
+  let header = lines.findIndex((line, k) => k < 400 && (isFrenchHeaderLine(line.text) || isIssuerLine(line.text)))
   if (header === -1) header = 0
   const blocks = blocksOf(lines.slice(0, header))
   const marked = blocks.findIndex((block) => block.length === 1 && SUMMARY_HEADINGS.has(foldWording(block[0]!.text)))

@@ -1,10 +1,10 @@
-import { isFrenchHeaderLine } from './french-cable.js'
+import { isFrenchHeaderLine, isIssuerLine, isLetterheadLine } from './french-cable.js'
 import { splitItems } from './items.js'
 import type { Line } from './lines.js'
 import { isBlank } from './lines.js'
 import { isRule } from './rules.js'
-import { isTelegramLine, startsTelegram } from './telegram.js'
-import { isRecordStart } from './wikileaks.js'
+import { bannerKey, isTelegramLine, startsTelegram } from './telegram.js'
+import { isRecordStart, recordKey } from './wikileaks.js'
 
 /** The families of raw text the ingester reads. */
 export type TextFamily = 'french' | 'telegram' | 'wikileaks'
@@ -22,10 +22,14 @@ const ATTACHMENT_LINE = /^(?:P\.\s?J\.?|PJ|Pi[èe]ces?\s+jointes?)\s*:\s*(.*)$/i
 
 /**
  * Cut a file into cables. WikiLeaks records start at their five metadata
- * lines. Elsewhere a cable may end at a rule (`————`) when what follows
- * looks like a new cable (two header telltales in its first lines) and no
- * announced attachment is still waiting for its text; a telegram dump starts
- * a new message at each `VZCZC` or action line. One pass, bounded look-ahead.
+ * lines and run to the next record, or to a cable of another kind pasted
+ * after them (a telegram with another banner, a French header). Elsewhere
+ * a cable may end at a rule (`————`) when what follows looks like a new
+ * cable (two header telltales in its first lines) and no announced
+ * attachment is still waiting for its text; a telegram dump starts a new
+ * message at each `VZCZC` or action line, and a French letterhead after a
+ * telegram or after a French cable's `Objet` starts a new cable. One pass,
+ * bounded look-ahead.
  */
 export function splitCables(lines: Line[]): Chunk[] {
   const starts: number[] = []
@@ -33,8 +37,92 @@ export function splitCables(lines: Line[]): Chunk[] {
   if (starts.length === 0) return splitGeneric(lines)
   const chunks: Chunk[] = []
   if (lines.slice(0, starts[0]).some((line) => !isBlank(line))) chunks.push(...splitGeneric(lines.slice(0, starts[0])))
-  for (let k = 0; k < starts.length; k++) chunks.push({ family: 'wikileaks', lines: lines.slice(starts[k], starts[k + 1] ?? lines.length) })
+  for (let k = 0; k < starts.length; k++) {
+    const start = starts[k]!
+    const end = starts[k + 1] ?? lines.length
+    // Another family pasted after the record (a French cable, a US telegram): its own cables, not the record's text.
+    const foreign = foreignStart(lines, start, end)
+    chunks.push({ family: 'wikileaks', lines: lines.slice(start, foreign ?? end) })
+    if (foreign !== undefined) chunks.push(...splitGeneric(lines.slice(foreign, end)))
+  }
   return chunks
+}
+
+/** The first letters a state or ministry line can start with (`Royaume`, `République`, `État`, `Ministère`…): a cheap test before the full one. */
+const LETTERHEAD_START = /^[RrEeÉéPpGgSsCcMm]/u
+/** The first character of a rule. */
+const RULE_START = /^[-–—_=*~]/
+/** A French document number line (`N° 57/DACS/2014`). */
+const FRENCH_NUMBER = /^N\s?[°º]\s*:?\s*\S/u
+
+/** How many lines after a candidate start are looked at to tell a foreign cable: bounded, so the split stays linear. */
+const FOREIGN_WINDOW = 40
+/** How many lines open a French cable's header: letterhead, number, place and date. */
+const FRENCH_WINDOW = 12
+
+/**
+ * Where, inside the WikiLeaks record that starts at `start`, a cable of
+ * another kind begins: a telegram whose banner names another post and
+ * serial than the record's id (the record's own sections share them), or a
+ * French cable's header (a letterhead line, or a post or number line after
+ * a blank line or a rule, with another header line within a few lines and
+ * no telegram line among them: the record's own text is English). One
+ * pass; each candidate is judged on a bounded window.
+ */
+function foreignStart(lines: Line[], start: number, end: number): number | undefined {
+  const own = recordKey(lines[start]!.text.trim())
+  const banners = bannerFinder(lines, end)
+  let previous = ''
+  for (let index = start + 5; index < end; index++) {
+    const text = lines[index]!.text.trim()
+    const before = previous
+    previous = text
+    if (text === '') continue
+    if (startsTelegram(text) && !before.startsWith('VZCZC')) {
+      const key = banners(index)
+      if (key && own && key !== own) return index
+    }
+    // This runs on every line of the record: cheap tests first. After a break, a post or number line may open the French cable; elsewhere only a state or ministry line.
+    const afterBreak = before === '' || (RULE_START.test(before) && isRule(before))
+    const opens = afterBreak ? isIssuerLine(text) || FRENCH_NUMBER.test(text) : LETTERHEAD_START.test(text) && isLetterheadLine(text)
+    if (opens && frenchOpening(lines, index, end)) return index
+  }
+  return undefined
+}
+
+/**
+ * The first banner key in the window after a telegram start. Queries come
+ * in increasing order, so each line is tested once however many starts
+ * there are (a dump of action lines stays linear).
+ */
+function bannerFinder(lines: Line[], end: number): (from: number) => string | undefined {
+  let scanned = 0
+  let found: { at: number; key: string } | undefined
+  return (from) => {
+    if (!found || found.at < from) {
+      found = undefined
+      for (let k = Math.max(from, scanned); k < Math.min(end, from + FOREIGN_WINDOW); k++) {
+        scanned = k + 1
+        const key = bannerKey(lines[k]!.text)
+        if (key) {
+          found = { at: k, key }
+          break
+        }
+      }
+    }
+    return found && found.at < from + FOREIGN_WINDOW ? found.key : undefined
+  }
+}
+
+/** Two French header lines in the next few lines, and no telegram line: a French cable's header. */
+function frenchOpening(lines: Line[], from: number, end: number): boolean {
+  let french = 0
+  for (let k = from; k < Math.min(end, from + FRENCH_WINDOW); k++) {
+    const text = lines[k]!.text.trim()
+    if (isTelegramLine(text)) return false
+    if (isFrenchHeaderLine(text)) french++
+  }
+  return french >= 2
 }
 
 interface Segment {
@@ -51,10 +139,12 @@ function splitGeneric(lines: Line[]): Chunk[] {
   const segments: Segment[] = []
   let current: Segment = { lines: [], french: 0, telegram: 0, announced: 0, telegramStart: false }
   let seenFm = false
+  let seenSubject = false
   const open = (telegramStart: boolean) => {
     segments.push(current)
     current = { lines: [], french: 0, telegram: 0, announced: 0, telegramStart }
     seenFm = false
+    seenSubject = false
   }
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]!
@@ -65,8 +155,14 @@ function splitGeneric(lines: Line[]): Chunk[] {
       current.lines.push(line)
       continue
     }
-    if (startsTelegram(text) && (seenFm || current.telegram >= 3) && !/^VZCZC/.test(lines[index - 1]?.text.trim() ?? '')) open(true)
-    else if (/^VZCZC/.test(text) && current.telegram >= 2) open(true)
+    // A telegram after a message, or after a French cable (no rule between: pasted one after the other).
+    if (startsTelegram(text) && (seenFm || current.telegram >= 3 || current.french >= 2) && !/^VZCZC/.test(lines[index - 1]?.text.trim() ?? '')) open(true)
+    else if (/^VZCZC/.test(text) && (current.telegram >= 2 || current.french >= 2)) open(true)
+    // A French cable's header after a telegram, with no rule between.
+    else if (current.telegram >= 3 && current.telegram > current.french && (isBlank(lines[index - 1]) || isLetterheadLine(text)) && isFrenchHeaderLine(text) && frenchOpening(lines, index, lines.length)) open(false)
+    // A new letterhead after a French cable that has had its subject: the next cable, pasted with no rule between.
+    else if (seenSubject && current.french > current.telegram && isLetterheadLine(text) && frenchOpening(lines, index, lines.length)) open(false)
+    if (/^Objet\s*:/iu.test(text)) seenSubject = true
     if (/^FM\s/.test(text)) seenFm = true
     if (current.lines.length < WINDOW) {
       if (isFrenchHeaderLine(text)) current.french++

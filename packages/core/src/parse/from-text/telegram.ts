@@ -2,6 +2,8 @@ import { report } from '../../diagnostics.js'
 import type { Cable } from '../../model/schema.js'
 import type { BodyContent } from '../../model/nodes.js'
 import { resolveClassification } from '../../model/vocabulary.js'
+import { splitAddressees } from './addressees.js'
+import { CLASSIFIED_BY, readClassifiedBy } from './classified-by.js'
 import type { TextContext } from './context.js'
 import { decodeEntities } from './entities.js'
 import { titleCase } from './french-dates.js'
@@ -10,6 +12,7 @@ import type { Line } from './lines.js'
 import { isBlank, pointAt, sliceLine, trimLine } from './lines.js'
 import { buildBody } from './paragraphs.js'
 import { isRule } from './rules.js'
+import { continuesTags, splitTags, uniqueTags } from './tags.js'
 
 type Header = Partial<Omit<Cable, 'body' | 'attachments'>>
 
@@ -37,12 +40,30 @@ const BANNER_WORD = String.raw`(?:C O N F I D E N T I A L|S E C R E T|U N C L A 
 const BANNER = new RegExp(String.raw`^(${BANNER_WORD})((?:\s+(?:E F T O|EFTO|NOFORN|SENSITIVE|SIPDIS|NODIS|EXDIS|LIMDIS|STADIS))*)(?:\s+SECTION\s+(\d{1,2})\s+OF\s+(\d{1,2}))?\s+([A-Z][A-Z.' -]{1,30}?)\s+(\d{2,7})\s*$`)
 /** The same banner run into the end of an addressee line (`…PRIORITYC O N F I D E N T I A L SECTION 01 OF 04 CAIRO 003757`). */
 const RUN_IN_BANNER = new RegExp(String.raw`${BANNER_WORD}(?:(?:\s+(?:E F T O|EFTO|NOFORN|SENSITIVE|SIPDIS))*\s+SECTION\s+\d{1,2}\s+OF\s+\d{1,2})?\s+[A-Z][A-Z.' -]{1,30}?\s+\d{2,7}\s*$`)
+/** Where a banner word starts in a line. */
+const BANNER_START = new RegExp(BANNER_WORD)
 /** A banner alone on a line: the page header or footer of a printed telegram. */
 const BANNER_ONLY = new RegExp(String.raw`^${BANNER_WORD}(?:\s*//\s*[A-Z ]+)?(?:\s+[A-Z]{3}\d{4})?$`)
 const DTG = /^([OPRZ])\s+(\d{2})(\d{2})(\d{2})Z\s+([A-Z]{3})\s+(\d{2})(?:\s+[A-Z]{2,4})?$/i
 const BARE_DTG = /^(\d{2})(\d{2})(\d{2})Z\s+([A-Z]{3})\s+(\d{2})$/i
 /** The day and time WikiLeaks printed after the header (`Friday, 23 February 2001, 15:53`). */
 const DISPLAY_DATE = /(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), \d{1,2} [A-Z][a-z]+ \d{4}, \d{2}:\d{2}\s*$/
+
+/**
+ * The start of the message text: a numbered paragraph (`1. (C) …`, `¶2.`,
+ * `1. Summary`) or a labelled one (`Summary:`, `(C) SUMMARY.`, `BEGIN
+ * SUMMARY`). The header's open fields (SUBJECT, REF, Classified By) end
+ * there even without a blank line.
+ */
+const PARAGRAPH_START = /^¶?\s?\d{1,2}\s?\.\s+\S|^(?:\([A-Z/]{1,8}\)\s*)?(?:(?:BEGIN\s+)?SUMMARY|(?:Begin\s+)?[Ss]ummary|COMMENT|Comment|BACKGROUND|Background)\s*[:.]/
+/** A numbered paragraph run into the end of the subject line (`… MINISTERIAL 1. Summary. EU …`). */
+const RUN_IN_PARAGRAPH = /\s(?=¶?\d{1,2}\.\s+(?:\([A-Z/]{1,8}\)|Summary\b|SUMMARY\b)|(?:\([A-Z/]{1,8}\)\s*)?(?:Summary|SUMMARY)\s*:)/
+
+/** How many lines a Classified By value may wrap onto: the line is a name and its reasons, never a paragraph. */
+const MAX_CLASSIFIED_LINES = 3
+
+/** Words that end a telegram's text without being its signer (`END SUMMARY`, `… TEXT ENDS`). */
+const NOT_SIGNERS = /^(?:END|ENDS|COMMENT|SUMMARY|NOTE|TEXT|QUOTE|UNQUOTE|SIPDIS|NOFORN|BT|NNNN|UNCLAS|UNCLASSIFIED|CONFIDENTIAL|SECRET|SENSITIVE)$/
 
 /** Lines of the transmission, not of the message: dropped. */
 const ROUTING_NOISE = [
@@ -51,6 +72,7 @@ const ROUTING_NOISE = [
   /^DE\s+RUE[A-Z]+\s+#/,
   /^ZN[YR]\s/,
   /^(?:ZZH|BT|NNNN|SIPDIS|CXXXX|>)$/,
+  /^#\d{3,5}$/,
   /^ACTION\s+[A-Z]+-\d{2}\b/,
   /^(?:INFO\s+)?(?:[A-Z]{1,5}-\d{2}\s*)+(?:\/\d+W)?$/,
   /^\/\d+W$/,
@@ -58,8 +80,9 @@ const ROUTING_NOISE = [
   /^PAGE\s+\d{1,3}\s+[A-Z]/,
   /^[A-Z][A-Z ]{1,30}\s\d{5,8}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}$/,
   /^\d{4}[A-Z]+\d+\s+-\s+(?:Classification:\s*)?[A-Z]/,
-  /^Visit Embassy .{1,40} Classified Website;?$/i,
-  /^https?:\/\/www\.state\.sgov\.gov\S*$/i,
+  // The embassy's footer box, whatever its wording (`Visit Embassy Rabat's Classified Website;`, `Please visit Embassy Tunis' Classified Website at: http://…`).
+  /^(?:Please\s+)?visit\s.{1,60}?\bClassified\s+Web\s?site\b/i,
+  /^https?:\/\/[^\s/]*\.sgov\.gov(?:\/\S*)?(?:\s\S{1,12})?$/i,
   /^\*{5,}$/,
 ]
 
@@ -71,6 +94,18 @@ function isRoutingNoise(text: string): boolean {
 export function isTelegramLine(text: string): boolean {
   const value = text.trim()
   return /^(?:VZCZC|FM\s|TO\s|TAGS\b|SUBJ(?:ECT)?\s*:|E\.\s?O\.\s?1\d{4}|EO 1\d{4}|REFS?:)/.test(value) || DTG.test(value) || BANNER.test(value)
+}
+
+/**
+ * The post and serial of a message banner (`C O N F I D E N T I A L
+ * SECTION 01 OF 02 RABAT 000412` → `RABAT#412`), also when the banner runs
+ * into an addressee line; the key sections of one cable share.
+ */
+export function bannerKey(text: string): string | undefined {
+  const value = text.trim().replace(/\s+/g, ' ')
+  const banner = BANNER.exec(value) ?? (RUN_IN_BANNER.test(value) ? BANNER.exec(value.slice(value.search(BANNER_START))) : null)
+  if (!banner) return undefined
+  return `${banner[5]!.replace(/\s+/g, '').replace(/^SECSTATE$/, 'STATE')}#${Number(banner[6])}`
 }
 
 /** Whether a line starts a new telegram in a dump of several. */
@@ -90,14 +125,6 @@ function dtgDate(day: string, hour: string, minute: string, month: string, year:
   const date = new Date(Date.UTC(y, m, Number(day)))
   if (date.getUTCDate() !== Number(day)) return undefined
   return `${y}-${String(m + 1).padStart(2, '0')}-${day}T${hour}:${minute}Z`
-}
-
-/** An addressee without its routing indicator (`RUEHC/`) and trailing precedence and serial. */
-function addressee(text: string): { name: string; precedence?: string } {
-  const value = text.replace(/^[A-Z]{5,8}\//, '').trim()
-  const match = /^(.*?)(?:\s+(NIACT IMMEDIATE|IMMEDIATE|PRIORITY|ROUTINE|FLASH))?(?:\s+\d{1,4})?$/.exec(value)
-  const name = (match?.[1] ?? value).trim()
-  return match?.[2] ? { name, precedence: match[2] } : { name }
 }
 
 /**
@@ -123,6 +150,13 @@ export function readTelegram(lines: Line[], ctx: TextContext, options: { redacti
   let index = 0
   let seenSubject = false
   let referenceLine: Line | undefined
+  /** The text after the subject on the subject's own line, when a paragraph ran into it: the body's first line. */
+  let runInBody: Line | undefined
+  let lastAddressee: { routed: boolean; closed: boolean } | undefined
+  /** The TAGS value and its wrapped lines, split once at the end: linear however many lines wrap. */
+  const tagLines: string[] = []
+  const subjectParts: string[] = []
+  let classifiedLines = 0
 
   const readBanner = (text: string, line: Line): boolean => {
     const banner = BANNER.exec(text)
@@ -198,13 +232,15 @@ export function readTelegram(lines: Line[], ctx: TextContext, options: { redacti
         mode = undefined
         continue
       }
-      const address = /^(TO|INFO)\s+(.+)$/.exec(text)
+      const address = /^(TO|INFO)(?:\s*:\s*|\s+)(.+)$/.exec(text)
       if (address) {
         mode = address[1] === 'TO' ? 'to' : 'info'
+        lastAddressee = undefined
         readAddressLine(trimLine(sliceLine(line, line.text.indexOf(address[2]!.slice(0, 3)))))
         continue
       }
-      if ((mode === 'to' || mode === 'info') && /^[A-Z0-9 /.,&()-]+$/.test(text) && text.length < 80) {
+      // A wrapped or joined addressee line: short, or long but cut by routing indicators.
+      if ((mode === 'to' || mode === 'info') && /^[A-Z0-9 /.,&()'-]+$/.test(text) && (text.length < 80 || (text.length < 400 && /[A-Z]{4,8}\//.test(text)))) {
         readAddressLine(line)
         continue
       }
@@ -214,12 +250,11 @@ export function readTelegram(lines: Line[], ctx: TextContext, options: { redacti
       header.declassification = text.trim()
       continue
     }
-    const tags = /^TAGS\b\s*:?\s*(.*)$/.exec(text)
-    // A TAGS line wrapped onto the next: short upper-case codes only.
-    const moreTags = mode === 'tags' && /^[A-Z]{2,6}(?:[\s,;]+[A-Z]{2,6})*[,;]?$/.test(text) ? text : undefined
-    if (tags || moreTags !== undefined) {
-      const list = (tags ? tags[1]! : moreTags!).split(/[\s,;]+/).filter((tag) => tag !== '')
-      if (list.length > 0) header.tags = [...(header.tags ?? []), ...list]
+    const tags = /^TAGS\b\s*:?\s*(.*)$|^Tags\s*:\s*(.*)$/i.exec(text)
+    // A TAGS line wrapped onto the next (`KWBG US IR`, or anything after a trailing comma).
+    const moreTags = mode === 'tags' && continuesTags(text, tagLines.at(-1) ?? '') ? text : undefined
+    if ((tags && !seenSubject) || moreTags !== undefined) {
+      tagLines.push(tags ? (tags[1] ?? tags[2] ?? '') : moreTags!)
       mode = 'tags'
       continue
     }
@@ -227,23 +262,21 @@ export function readTelegram(lines: Line[], ctx: TextContext, options: { redacti
     const subject = /^SUBJ(?:ECT)?\s*[:.]?\s+(.*)$|^SUBJ(?:ECT)?:(.*)$/i.exec(text)
     if (subject && !seenSubject) {
       seenSubject = true
-      const value = (subject[1] ?? subject[2] ?? '').trim()
-      const rest = splitRunIn(value, line)
-      header.subject = rest.subject || undefined
       mode = 'subject'
-      if (rest.tail) {
-        mode = undefined
-        readLabelled(rest.tail)
+      const label = /^SUBJ(?:ECT)?\s*[:.]?\s*/i.exec(line.text)!
+      if (readSubjectPart(trimLine(sliceLine(line, label[0].length)))) {
+        index++
+        break
       }
       continue
     }
+    // SUBJECT, REF and Classified By end where the message text starts, blank line or not.
+    if ((mode === 'subject' || mode === 'references' || mode === 'classifiedBy') && opensParagraph(text)) break
     if (readLabelled(line)) continue
     if (mode === 'subject') {
-      const rest = splitRunIn(text, line)
-      header.subject = `${header.subject ?? ''} ${rest.subject}`.trim() || undefined
-      if (rest.tail) {
-        mode = undefined
-        readLabelled(rest.tail)
+      if (readSubjectPart(line)) {
+        index++
+        break
       }
       continue
     }
@@ -251,8 +284,9 @@ export function readTelegram(lines: Line[], ctx: TextContext, options: { redacti
       references.push(text)
       continue
     }
-    if (mode === 'classifiedBy') {
-      header.classifiedBy = `${header.classifiedBy} ${text}`
+    if (mode === 'classifiedBy' && ++classifiedLines <= MAX_CLASSIFIED_LINES) {
+      // A wrap can cut `1.4` after its `1`: glue the point back.
+      header.classifiedBy = /\d$/.test(header.classifiedBy ?? '') && /^\.\d/.test(text) ? `${header.classifiedBy}${text}` : `${header.classifiedBy} ${text}`
       continue
     }
     // A handling caption between SUBJECT and REF (`SENSITIVE`, `NOFORN`): text of the message, and the header goes on.
@@ -268,12 +302,48 @@ export function readTelegram(lines: Line[], ctx: TextContext, options: { redacti
     break
   }
 
+  /**
+   * One line of the subject (the first after its label, or a wrapped one):
+   * joined to the subject up to a run-in `REF`, `Classified By` or numbered
+   * paragraph. Returns whether the message text starts on this line.
+   */
+  function readSubjectPart(part: Line): boolean {
+    const paragraph = RUN_IN_PARAGRAPH.exec(part.text)
+    const head = paragraph ? trimLine(sliceLine(part, 0, paragraph.index)) : part
+    const rest = splitRunIn(head.text, head)
+    subjectParts.push(rest.subject)
+    if (rest.tail) {
+      mode = undefined
+      readLabelled(rest.tail)
+    }
+    if (!paragraph) return false
+    report(ctx.file, 'info', 'label-split', 'a numbered paragraph runs into the subject line: the message text starts there', pointAt(part, paragraph.index + 1))
+    runInBody = trimLine(sliceLine(part, paragraph.index))
+    return true
+  }
+
+  /** Whether a line in an open SUBJECT, REF or Classified By starts the message text. A numbered REF list goes on with its numbers. */
+  function opensParagraph(text: string): boolean {
+    if (!PARAGRAPH_START.test(text)) return false
+    return !(mode === 'references' && /^\(?\d{1,2}[.)]\s/.test(references[0] ?? '') && !/^¶?\d{1,2}\.\s+\(/.test(text))
+  }
+
   function readAddressLine(line: Line): void {
-    const { name, precedence } = addressee(line.text.replace(/\s+/g, ' '))
-    if (name) (mode === 'info' ? info : to).push(name)
-    if (precedence && mode === 'to' && !header.precedence) {
-      const level = precedence === 'NIACT IMMEDIATE' ? 'immediate' : (precedence.toLowerCase() as 'immediate' | 'priority' | 'routine' | 'flash')
-      header.precedence = { level, label: precedence }
+    const list = mode === 'info' ? info : to
+    for (const item of splitAddressees(line.text)) {
+      // A routed addressee the teletype wrapped (`…COOPERATION IN` / `EUROPE PRIORITY`): the line goes on with it.
+      if (!item.routed && lastAddressee?.routed && !lastAddressee.closed && list.length > 0) {
+        list[list.length - 1] = `${list.at(-1)} ${item.name}`
+        lastAddressee = { routed: true, closed: item.closed }
+      } else {
+        list.push(item.name)
+        lastAddressee = item
+      }
+      const precedence = item.precedence
+      if (precedence && mode === 'to' && !header.precedence) {
+        const level = /NIACT|IMMEDIATE/.test(precedence) ? 'immediate' : (precedence.toLowerCase() as 'priority' | 'routine' | 'flash')
+        header.precedence = { level, label: precedence }
+      }
     }
   }
 
@@ -287,8 +357,8 @@ export function readTelegram(lines: Line[], ctx: TextContext, options: { redacti
       references.push((ref[1] ?? ref[2] ?? '').trim())
       return true
     }
-    const classified = /^(?:\(U\)\s*)?CLASSIFIED\s+BY\s*:?\s*(.*)$/i.exec(text)
-    if (classified) {
+    const classified = CLASSIFIED_BY.exec(text)
+    if (classified && !header.classifiedBy) {
       mode = 'classifiedBy'
       header.classifiedBy = classified[1]!.trim()
       return true
@@ -299,6 +369,7 @@ export function readTelegram(lines: Line[], ctx: TextContext, options: { redacti
   // Body: from here on, with page breaks and routing noise cut out.
   const bodyLines: Line[] = [...pre]
   if (pre.length > 0) bodyLines.push({ ...pre.at(-1)!, text: '' })
+  if (runInBody) bodyLines.push(runInBody)
   let pageBreak = false
   for (; index < lines.length; index++) {
     const raw = lines[index]!
@@ -331,11 +402,13 @@ export function readTelegram(lines: Line[], ctx: TextContext, options: { redacti
       debris++
       continue
     }
-    const trailing = /[.!?]\s{3,}([A-Z][A-Z'’-]{2,})$/.exec(text)
-    if (trailing) {
-      header.signature = trailing[1]!
+    // The signer typed on after the last sentence: a surname in capitals (`… PROJECTS. MERANTE`), or any name after a wide gap.
+    const trailing = /[.!?"”)]\s+([A-Z][A-Z'’-]{2,})$|[.!?]\s{3,}([A-Z][a-z'’-]{2,})$/.exec(text)
+    const signer = trailing ? (trailing[1] ?? trailing[2])! : undefined
+    if (trailing && signer && !NOT_SIGNERS.test(signer)) {
+      header.signature = signer
       const line = bodyLines[k]!
-      bodyLines[k] = { ...line, text: line.text.slice(0, line.text.lastIndexOf(trailing[1]!)).trimEnd() }
+      bodyLines[k] = { ...line, text: line.text.slice(0, line.text.lastIndexOf(signer)).trimEnd() }
       break
     }
     if (/^[A-Z][A-Za-z'’.-]*(?: [A-Z][A-Za-z'’.-]*){0,2}$/.test(text) && text.length <= 30 && !/\.$/.test(text) && !/^(?:END|SUMMARY|COMMENT|NOFORN|SIPDIS)\b/i.test(text)) {
@@ -347,10 +420,20 @@ export function readTelegram(lines: Line[], ctx: TextContext, options: { redacti
 
   if (to.length > 0) header.to = to
   if (info.length > 0) header.info = info
-  const items = references.length > 0 ? splitItems(references.join(' ')) : []
+  // Wrapped lines are one value: in a comma list, a line ending without a comma wraps inside a tag (`HUMAN` / `RIGHTS`).
+  const tagList = tagLines.length > 0 ? uniqueTags(splitTags(tagLines.join(' '), /[,;]/.test(tagLines[0]!))) : []
+  if (tagList.length > 0) header.tags = tagList
+  const subjectText = subjectParts.join(' ').replace(/\s+/g, ' ').trim()
+  if (subjectText) header.subject = subjectText
+  // `¶` marks the publisher put before items joined on one line (`A. X ¶B. Y`) are layout, not text.
+  const items = references.length > 0 ? splitItems(references.join(' ').replace(/(^|\s)¶\s*/g, '$1')) : []
   if (items.length > 0) header.references = items
   if (header.subject) header.subject = decodeEntities(header.subject)
-  if (header.classifiedBy !== undefined) header.classifiedBy = header.classifiedBy.replace(/\s+/g, ' ').trim() || undefined
+  if (header.classifiedBy !== undefined) {
+    const { by, reasons } = readClassifiedBy(header.classifiedBy)
+    header.classifiedBy = by
+    if (reasons) header.classificationReasons = reasons
+  }
   if (header.from) {
     const town = /^(?:AMEMBASSY|AMCONSUL|AMCONSULATE|AMCONGEN)\s+(.+)$/.exec(header.from)
     if (town) header.place = titleCase(town[1]!.trim())

@@ -24,6 +24,15 @@ export function isRecordStart(lines: Line[], index: number): boolean {
 }
 
 /**
+ * The post and serial of a Cablegate id, as {@link bannerKey} gives them
+ * from a banner (`09RABAT706` → `RABAT#706`).
+ */
+export function recordKey(id: string): string | undefined {
+  const match = /^\d{2}([A-Z][A-Z0-9]*?)(\d+)$/.exec(id)
+  return match ? `${match[1]}#${Number(match[2])}` : undefined
+}
+
+/**
  * The release date as a calendar date. The time is always a placeholder
  * midnight in the publisher's zone (`00:00:00 +0100`): converting it to UTC
  * would move the cable to the day before, so the date is kept as written.
@@ -46,9 +55,18 @@ export function readWikiLeaksRecord(lines: Line[], ctx: TextContext): Telegram {
   const [idLine, subjectLine, dateLine, classificationLine, originLine] = lines
   const rest = lines.slice(5)
   const first = rest[0]
-  if (first && first.text.startsWith(PARTIAL_NOTICE)) rest[0] = sliceLine(first, PARTIAL_NOTICE.length)
+  const partial = first !== undefined && first.text.startsWith(PARTIAL_NOTICE)
+  if (partial) rest[0] = sliceLine(first, PARTIAL_NOTICE.length)
+  if (rest.every((line) => line.text.trim() === '')) {
+    report(ctx.file, 'warning', 'metadata-only', 'this WikiLeaks record holds only its five metadata lines: the cable has no text, only an id, subject, date, classification and origin', pointAt(idLine!))
+  }
   const telegram = readTelegram(rest, ctx, { redactions: true })
   const header = telegram.header
+  if (partial) {
+    // What the extract lacks is as much a fact as what it holds: said here, and the facsimile does not invent it.
+    const routed = header.precedence !== undefined || header.date !== undefined
+    report(ctx.file, 'warning', 'partial-extract', `WikiLeaks published only a partial extract of this cable: part of its text may be missing${routed ? '' : ', and so is its routing header (no precedence, date-time group or addressees)'}`, pointAt(first))
+  }
   const id = idLine!.text.trim()
   if (header.id && header.id !== id) {
     report(ctx.file, 'info', 'id-mismatch', `the text gives the id \`${header.id}\`; the release's \`${id}\` is kept`, pointAt(idLine!))

@@ -16,6 +16,40 @@ export function spacedBanner(label: string): string {
 }
 
 /**
+ * The action line of a telegram from what the cable has: the precedence
+ * letter when it has a precedence, the date-time group when its date has a
+ * time, the day alone (`9 JANUARY 2006`) when it has only a day.
+ *
+ * @example actionLine({ level: 'immediate', label: 'IMMEDIATE' }, '2009-08-14T15:30Z') // 'O 141530Z AUG 09'
+ */
+export function actionLine(precedence: { level: string } | undefined, date: string | undefined): string | undefined {
+  const letter = precedence ? PRECEDENCE_LETTER[precedence.level] : undefined
+  const when = date ? (/T\d/.test(date) ? telegramDateTimeGroup(date) : formatDate(date, 'en').toUpperCase()) : undefined
+  return [letter, when].filter(Boolean).join(' ') || undefined
+}
+
+/**
+ * The Classified By line as telegrams print it, with the reasons the model
+ * keeps apart (`1.4(b)`, `1.4(d)` → `for reasons 1.4 (b) and (d)`).
+ *
+ * @example classifiedByLine('Ambassador Robert F. Godec', ['1.4(b)', '1.4(d)']) // 'Classified By: Ambassador Robert F. Godec for reasons 1.4 (b) and (d)'
+ */
+export function classifiedByLine(by: string | undefined, reasons: readonly string[] | undefined): string | undefined {
+  const groups: { section: string; letters: string[] }[] = []
+  for (const code of reasons ?? []) {
+    const match = /^(\d\.\d)\(([a-z])\)$/.exec(code)
+    const section = match?.[1] ?? code
+    const group = groups.at(-1)?.section === section ? groups.at(-1)! : groups[groups.push({ section, letters: [] }) - 1]!
+    if (match) group.letters.push(`(${match[2]})`)
+  }
+  const words = groups.map(({ section, letters }) => (letters.length > 1 ? `${section} ${letters.slice(0, -1).join(', ')} and ${letters.at(-1)}` : `${section} ${letters.join('')}`.trim()))
+  const because = words.length > 0 ? `for reasons ${words.join('; ')}` : undefined
+  if (!by) return because ? `Classified ${because}` : undefined
+  const head = /^(?:classified by|derived from)/i.test(by) ? by : `Classified By: ${by}`
+  return because ? `${head} ${because}` : head
+}
+
+/**
  * The US telegram facsimile (domain.md, family 2): one typewriter face, the
  * header lines in telegram order (precedence and date-time group, FM, TO,
  * INFO), the banner, E.O., TAGS, SUBJECT, REF and Classified By, as written.
@@ -29,16 +63,15 @@ export const telegrammeDrawing: ThemeDrawing = {
       values.forEach((value, index) => line(index === 0 ? `${label} ${value}` : value, index === 0 ? 0 : kit.measure(`${label} `)))
     }
     const precedence = cable.precedence
-    if (cable.date) {
-      const letter = precedence ? PRECEDENCE_LETTER[precedence.level] ?? 'R' : 'R'
-      line(`${letter} ${/T\d/.test(cable.date) ? telegramDateTimeGroup(cable.date) : formatDate(cable.date, 'en').toUpperCase()}`)
-    }
+    // Only what the cable has: no action letter without a precedence, no date-time group without a time (a WikiLeaks metadata-only record or a partial extract has neither).
+    const action = actionLine(cable.precedence, cable.date)
+    if (action) line(action)
     if (cable.from) line(`FM ${cable.from}`)
     if (cable.to?.length) hanging('TO', cable.to.map((to, index) => (index === 0 && precedence ? `${to} ${precedence.label.toUpperCase()}` : to)))
     if (cable.info?.length) hanging('INFO', cable.info)
     line('BT')
-    const banner = cable.classification ? spacedBanner(cable.classification.label) : 'U N C L A S'
-    line([banner, cable.reference ?? cable.id].filter(Boolean).join(' '))
+    const banner = [cable.classification ? spacedBanner(cable.classification.label) : undefined, cable.reference ?? cable.id].filter(Boolean).join(' ')
+    if (banner) line(banner)
     lines.push(kit.spacer(8))
     if (cable.declassification) line(cable.declassification)
     if (cable.tags?.length) line(`TAGS: ${cable.tags.join(', ')}`)
@@ -49,8 +82,9 @@ export const telegrammeDrawing: ThemeDrawing = {
       refs.forEach((ref, index) => line(index === 0 ? `REF: ${ref}` : ref, index === 0 ? 0 : kit.measure('REF: ')))
       lines.push(kit.spacer(6))
     }
-    if (cable.classifiedBy) {
-      line(/^classified by/i.test(cable.classifiedBy) ? cable.classifiedBy : `Classified By: ${cable.classifiedBy}`)
+    const classified = classifiedByLine(cable.classifiedBy, cable.classificationReasons)
+    if (classified) {
+      line(classified)
       lines.push(kit.spacer(6))
     }
     return [kit.group(lines, { spaceAfter: 6, minSplit: 2 })]
