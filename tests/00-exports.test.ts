@@ -25,9 +25,9 @@ describe('exported names', () => {
     expect(Object.keys(await import('@cablekit/render')).sort()).toEqual(
     [
       'ENGLISH_LABELS', 'FRENCH_LABELS', 'THEMES', 'THEME_DRAWINGS', 'THEME_NAMES', 'clearShapeCache',
-      'createPdfDocument', 'defaultThemeName', 'fontFiles', 'indexSections', 'labelsFor', 'layoutCable',
+      'createPdfDocument', 'defaultThemeName', 'fontFiles', 'indexSections', 'labelsFor', 'layoutCable', 'missingCharacters',
       'paintCable', 'planDossier', 'prepareDossier', 'shapeCacheStats', 'toDocx', 'toDossierDocx',
-      'toDossierPdf', 'toDossierPdfStream', 'toPdf', 'toPdfStream',
+      'toDossierPdf', 'toDossierPdfStream', 'toHtml', 'toPdf', 'toPdfStream',
     ],
     )
   })

@@ -11,10 +11,15 @@ export function formatOption(value: string): SourceFormat {
   return format as SourceFormat
 }
 
-/** Parse `--to`: output formats, comma-separated (`pdf`, `docx` or `pdf,docx`), each once, in the order given. */
+/** The output formats `render` and `batch` write. */
+export const RENDER_FORMATS: readonly RenderFormat[] = ['pdf', 'docx', 'html']
+
+/** Parse `--to`: output formats, comma-separated (`pdf`, `docx`, `html`, or several: `pdf,docx,html`), each once, in the order given. */
 export function formatsOption(value: string): RenderFormat[] {
   const formats = value.split(',').map((format) => format.trim().toLowerCase()).filter(Boolean)
-  for (const format of formats) if (format !== 'pdf' && format !== 'docx') throw new InvalidArgumentError(`unknown format "${format}": expected pdf, docx or pdf,docx`)
-  if (formats.length === 0) throw new InvalidArgumentError('expected pdf, docx or pdf,docx')
+  for (const format of formats) {
+    if (!(RENDER_FORMATS as readonly string[]).includes(format)) throw new InvalidArgumentError(`unknown format "${format}": expected ${RENDER_FORMATS.join(', ')}, or several joined by commas`)
+  }
+  if (formats.length === 0) throw new InvalidArgumentError(`expected ${RENDER_FORMATS.join(', ')}, or several joined by commas`)
   return [...new Set(formats)] as RenderFormat[]
 }

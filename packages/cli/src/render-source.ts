@@ -6,11 +6,11 @@ import { scrubberFor, scrubDiagnostics } from './redaction-options.js'
 import { outputStem, sanitizeName } from './output-names.js'
 
 export { outputStem } from './output-names.js'
-import { THEMES, THEME_NAMES, missingCharacters, toDocx, toPdf } from '@cablekit/render'
+import { THEMES, THEME_NAMES, missingCharacters, toDocx, toHtml, toPdf } from '@cablekit/render'
 import type { PdfOptions, ThemeData } from '@cablekit/render'
 
 /** Output formats of {@link renderSource}. */
-export type RenderFormat = 'pdf' | 'docx'
+export type RenderFormat = 'pdf' | 'docx' | 'html'
 
 /** Options of {@link renderSource}. */
 export interface RenderSourceOptions {
@@ -120,6 +120,9 @@ export async function renderSource(bytes: Uint8Array, path: string, options: Ren
             ...(options.env ? { env: options.env } : {}),
           }
           outputs.push({ name: `${name}.pdf`, bytes: await toPdf(marked, pdfOptions) })
+        } else if (format === 'html') {
+          // One self-contained page: fonts inlined, no request to any origin, prints as the facsimile.
+          outputs.push({ name: `${name}.html`, bytes: await toHtml(marked, theme ? { theme } : {}) })
         } else {
           const epoch = (options.env ?? process.env)['SOURCE_DATE_EPOCH']
           outputs.push({ name: `${name}.docx`, bytes: await toDocx(marked, { ...(theme ? { theme } : {}), ...(epoch && /^\d+$/.test(epoch) ? { sourceDateEpoch: Number(epoch) } : {}) }) })

@@ -5,7 +5,7 @@ import type { OutputClaim } from './walk-inputs.js'
 /** What every worker of a batch is told once, before its first file. */
 export interface WorkerSetup {
   /** Output formats. */
-  to: ('pdf' | 'docx')[]
+  to: ('pdf' | 'docx' | 'html')[]
   /** Theme name, or each cable's family when absent. */
   theme?: string
   /** Absolute output folder. */

@@ -3,7 +3,7 @@ import type { Command } from 'commander'
 import { InvalidArgumentError, Option } from 'commander'
 // The light subpath: the batch's parent process must not load the renderers.
 import { THEME_NAMES } from '@cablekit/render/themes'
-import { parseShard, shardFromEnvironment } from '../batch/shard.js'
+import { checkShardCount, parseShard, shardFromEnvironment } from '../batch/shard.js'
 import { runBatch } from '../batch/run-batch.js'
 import { progressMode } from '../batch/progress.js'
 import { EXIT } from '../errors.js'
@@ -38,11 +38,15 @@ export function registerBatch(program: Command, io: CliIo, done: (code: number) 
     .description('render whole archives (folders, files, globs) into a mirrored tree, on all cores, resumable and shardable')
     .argument('<inputs...>', 'folders, files or globs of .md, .txt and .json sources')
     .requiredOption('-o, --out <dir>', 'output folder (mirrors the input tree; holds manifest.jsonl)')
-    .option('--to <formats>', 'output formats, comma-separated: pdf, docx', formatsOption, ['pdf'] as RenderFormat[])
+    .option('--to <formats>', 'output formats, comma-separated: pdf, docx, html', formatsOption, ['pdf'] as RenderFormat[])
     .addOption(new Option('--theme <name>', 'theme for every cable (default: each cable\'s family)').choices([...THEME_NAMES]))
     .option('-j, --jobs <n>', 'worker processes (default: the number of cores)', positiveInteger)
     .option('--shard <i/n>', 'render only shard i of n (1-based), chosen by hashing relative paths')
-    .option('--shards <n>', 'shard count for array jobs that give only an index (JOB_COMPLETION_INDEX, AWS_BATCH_JOB_ARRAY_INDEX)', positiveInteger)
+    .option(
+      '--shards <n>',
+      'shard count for array jobs (default CABLEKIT_SHARDS); needed for Kubernetes (JOB_COMPLETION_INDEX), and an error when it differs from SLURM_ARRAY_TASK_COUNT or AWS_BATCH_JOB_ARRAY_SIZE',
+      positiveInteger,
+    )
     .option('--no-resume', 'render everything again, ignoring the manifest of an earlier run')
     .option('--retry-failed', 'render again the inputs an earlier run failed on')
     .addOption(new Option('--progress <mode>', 'progress display (default: bar on a terminal, json otherwise)').choices(['bar', 'json', 'none']))
@@ -52,7 +56,7 @@ export function registerBatch(program: Command, io: CliIo, done: (code: number) 
   addRedactionOptions(command, { key: true })
   command.action(async (inputs: string[], flags: BatchFlags) => {
       const redact = await redactOptionsFrom(flags, io.cwd)
-      const shard = flags.shard !== undefined ? parseShard(flags.shard) : shardFromEnvironment(io.env, flags.shards)
+      const shard = flags.shard !== undefined ? checkShardCount(parseShard(flags.shard), flags.shards) : shardFromEnvironment(io.env, flags.shards)
       const summary = await runBatch(
         {
           inputs,
