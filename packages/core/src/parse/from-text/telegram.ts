@@ -44,7 +44,12 @@ const RUN_IN_BANNER = new RegExp(String.raw`${BANNER_WORD}(?:(?:\s+(?:E F T O|EF
 const BANNER_START = new RegExp(BANNER_WORD)
 /** A banner alone on a line: the page header or footer of a printed telegram. */
 const BANNER_ONLY = new RegExp(String.raw`^${BANNER_WORD}(?:\s*//\s*[A-Z ]+)?(?:\s+[A-Z]{3}\d{4})?$`)
-const DTG = /^([OPRZ])\s+(\d{2})(\d{2})(\d{2})Z\s+([A-Z]{3})\s+(\d{2})(?:\s+[A-Z]{2,4})?$/i
+/**
+ * The action line: the action precedence, then (older telegrams) the info
+ * addressees' own (`P R 281848Z DEC 66`), the date-time group, and an
+ * optional operating signal (`ZFF`, `ZFF4`).
+ */
+const DTG = /^([OPRZ])(?:\s+[OPRZ])?\s+(\d{2})(\d{2})(\d{2})Z\s+([A-Z]{3})\s+(\d{2})(?:\s+[A-Z][A-Z0-9]{1,4})?$/i
 const BARE_DTG = /^(\d{2})(\d{2})(\d{2})Z\s+([A-Z]{3})\s+(\d{2})$/i
 /** The day and time WikiLeaks printed after the header (`Friday, 23 February 2001, 15:53`). */
 const DISPLAY_DATE = /(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), \d{1,2} [A-Z][a-z]+ \d{4}, \d{2}:\d{2}\s*$/
