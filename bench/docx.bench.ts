@@ -8,6 +8,12 @@
  * Rounds alternate between the three so that machine noise hits all.
  * Goal: Markdown → DOCX at least 8× pandoc.
  *
+ * The embedded fonts are subsets of each document's characters, cached by
+ * (font, characters): rendering one cable again and again hits that cache.
+ * So `toDocx` is also measured over distinct generated French cables
+ * (`DISTINCT_CABLES`, more than the cache holds), as a batch renders them,
+ * where every document pays for its subsets.
+ *
  * Run: `node --conditions=source --import tsx bench/docx.bench.ts` (or `npm run bench -- docx`);
  * `BENCH_ROUNDS` and `BENCH_SECONDS` change the rounds and their length.
  */
@@ -17,6 +23,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fromMarkdown } from '@cablekit/core'
 import { toDocx } from '@cablekit/render'
+import { generateFile } from '../scripts/gen-archive-lib.js'
 
 const FIXTURE = join(import.meta.dirname, '..', 'tests', 'fixtures', 'docx', 'cardiff-3-pages.md')
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 3)
@@ -34,6 +41,20 @@ async function cablekitOnce(): Promise<number> {
 const parsed = fromMarkdown(source, { path: FIXTURE }).cables[0]!
 async function toDocxOnly(): Promise<number> {
   return (await toDocx(parsed)).length
+}
+
+/** Distinct one- to three-page French cables: more documents than the subset cache holds (256 subsets, 4 faces each). */
+const DISTINCT_CABLES = 300
+const distinct = Array.from({ length: DISTINCT_CABLES }, (_, index) => {
+  const file = generateFile(index, 7, { kinds: ['markdown-fr'], pages: [1, 3] })
+  return fromMarkdown(Buffer.from(file.bytes).toString('utf8'), { path: file.path }).cables[0]!
+})
+let next = 0
+let distinctBytes = 0
+async function toDocxDistinct(): Promise<number> {
+  const bytes = (await toDocx(distinct[next++ % distinct.length]!)).length
+  distinctBytes += bytes
+  return bytes
 }
 
 function pandocOnce(): void {
@@ -58,10 +79,12 @@ for (let i = 0; i < 20; i++) await cablekitOnce()
 
 const ours: number[] = []
 const writerOnly: number[] = []
+const writerDistinct: number[] = []
 const theirs: number[] = []
 for (let round = 0; round < ROUNDS; round++) {
   ours.push(await rate(cablekitOnce, SECONDS_PER_ROUND))
   writerOnly.push(await rate(toDocxOnly, SECONDS_PER_ROUND))
+  writerDistinct.push(await rate(toDocxDistinct, SECONDS_PER_ROUND))
   if (hasPandoc) theirs.push(await rate(pandocOnce, SECONDS_PER_ROUND))
 }
 rmSync(dir, { recursive: true, force: true })
@@ -71,6 +94,7 @@ const cablekitRate = median(ours)
 console.log(`3-page French cable, Markdown → DOCX (${(size / 1024).toFixed(0)} KB with fonts), one core, median of ${ROUNDS} rounds of ${SECONDS_PER_ROUND} s:`)
 console.log(`  cablekit md → docx      ${cablekitRate.toFixed(1).padStart(7)} cables/s  (fromMarkdown + toDocx)`)
 console.log(`  toDocx alone            ${median(writerOnly).toFixed(1).padStart(7)} cables/s  (model → bytes)`)
+console.log(`  toDocx, distinct cables ${median(writerDistinct).toFixed(1).padStart(7)} cables/s  (${DISTINCT_CABLES} generated French cables, ${(distinctBytes / next / 1024).toFixed(0)} KB each on average)`)
 if (hasPandoc) {
   const pandocRate = median(theirs)
   const ratio = cablekitRate / pandocRate

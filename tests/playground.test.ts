@@ -96,6 +96,17 @@ describe('the playground in Chromium', () => {
     expect(await page.getByTestId('preview').getAttribute('data-theme')).toBe('ministere')
   })
 
+  it('a raw record typed over an example is read by its content, not as the example’s Markdown', async () => {
+    await page.getByTestId('example').selectOption('requete')
+    await waitForPreview(page)
+    // `fill` types the text in one input event, not a paste: the example's name must not pick the reader.
+    await page.getByTestId('source').fill(readFileSync('tests/fixtures/cablegate/09RABAT706.txt', 'utf8'))
+    await waitForPreview(page)
+    const fields = await text('cable-json')
+    expect(fields).toContain('"subject": "WESTERN SAHARA REALITIES"')
+    expect(fields).toContain('"from": "AMEMBASSY RABAT"')
+  })
+
   it('the redaction box applies --match live to the fields and the preview', async () => {
     await page.getByTestId('example').selectOption('requete')
     await waitForPreview(page)

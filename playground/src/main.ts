@@ -173,7 +173,10 @@ function wire(): void {
   source.addEventListener('input', (event) => {
     // Pasted or dropped text has no file name of its own: the content decides the reader.
     const kind = (event as InputEvent).inputType
-    if (kind === 'insertFromPaste' || kind === 'insertFromDrop') path = 'pasted'
+    // An edited example is the user's text now: it may no longer be Markdown (a raw cable typed or
+    // filled over it), and content detection reads the examples exactly as their names do.
+    const editedExample = Object.values(EXAMPLES).some((example) => example.path === path)
+    if (kind === 'insertFromPaste' || kind === 'insertFromDrop' || editedExample) path = 'pasted'
     schedule(TYPING_PAUSE_MS)
   })
   source.addEventListener('scroll', () => {

@@ -4,14 +4,22 @@ import type { ThemeData } from '../themes/theme.js'
 import type { FontFamilyName } from '../fonts/font-files.js'
 import { deflateEntry } from './deterministic-zip.js'
 import type { ZipEntry } from './deterministic-zip.js'
-import { embeddedFonts, fontEntry } from './embedded-fonts.js'
+import { embeddedFonts, fontEntry, fontKey } from './embedded-fonts.js'
 import { sanitizeXmlText } from './sanitize-xml.js'
 import { docxStyles } from './styles.js'
+import { FONT_NAMES } from './themes.js'
 
 /** Which fonts a document embeds: the theme's families it uses, and whether it needs italic faces. */
 export interface FontSelection {
   families: readonly FontFamilyName[]
   italic: boolean
+  /**
+   * Embed each face cut down to the characters of the document instead of
+   * whole. The shared parts then leave the font files out (see
+   * {@link SharedParts.subsetFonts}) and the caller must pass the package's
+   * entries through `embedFontSubsets`.
+   */
+  subset?: boolean
 }
 
 /**
@@ -26,9 +34,25 @@ export interface SharedAdditions {
   updateFields: boolean
 }
 
+/** A font file of the package to be cut down per document. */
+export interface SubsetFontPart {
+  /** Its path in the package (`word/fonts/font1.odttf`), which fontTable.xml's relationships name. */
+  path: string
+  /** The whole TrueType face. */
+  data: Uint8Array
+  /**
+   * The face is the theme's complex-script font and nothing else (the Arabic
+   * face, named in every style's `w:cs`): Word and LibreOffice draw Latin,
+   * Greek and Cyrillic letters with the ASCII and high-ANSI font, so it needs none.
+   */
+  complexScriptOnly: boolean
+}
+
 /** The parts every document of a theme, language and font selection shares, already deflated. */
 export interface SharedParts {
   entries: readonly ZipEntry[]
+  /** With {@link FontSelection.subset}: the font files left out of `entries`, for `embedFontSubsets` to add. */
+  subsetFonts: readonly SubsetFontPart[]
 }
 
 // The parts the per-document writer makes itself; everything else docx compiles is shared.
@@ -42,7 +66,8 @@ const cache = new WeakMap<ThemeData, Map<string, SharedParts>>()
 /**
  * The parts that do not depend on a cable's text: styles, settings, font
  * table, theme, endnote separators, properties stubs, and the embedded
- * (obfuscated) fonts. They are compiled by the docx package once per
+ * (obfuscated) fonts, or, when the selection asks for subsets, the list of
+ * font files to cut down for each document. They are compiled by the docx package once per
  * process for each theme, language and font selection, sanitized, and
  * deflated once: a batch of thousands of cables pays for them once.
  *
@@ -52,7 +77,7 @@ const cache = new WeakMap<ThemeData, Map<string, SharedParts>>()
  * @param additions Styles and settings of a kind of document beyond the cable's.
  */
 export async function sharedParts(theme: ThemeData, language: string, fonts: FontSelection | undefined, additions?: SharedAdditions): Promise<SharedParts> {
-  const key = `${language}\u0000${fonts ? `${[...new Set(fonts.families)].sort().join(',')}\u0000${fonts.italic}` : 'none'}\u0000${additions?.key ?? ''}`
+  const key = `${language}\u0000${fonts ? `${[...new Set(fonts.families)].sort().join(',')}\u0000${fonts.italic}\u0000${fonts.subset === true}` : 'none'}\u0000${additions?.key ?? ''}`
   let byKey = cache.get(theme)
   if (!byKey) {
     byKey = new Map()
@@ -99,13 +124,17 @@ function buildSharedParts(
   })
   const compiled = compile(Packer, document)
   const fontFiles = document.FontTable.files
+  const { body, heading, stamp, rtl } = theme.fonts
+  const complexScriptFont = [body, heading, stamp].includes(rtl) ? undefined : FONT_NAMES[rtl]
   const entries: ZipEntry[] = []
+  const subsetFonts: SubsetFontPart[] = []
   for (const [path, value] of compiled) {
     if (PER_DOCUMENT.has(path) || HEADER_OR_FOOTER.test(path)) continue
     const font = /^word\/fonts\/font(\d+)\.odttf$/.exec(path)
     const file = font ? fontFiles[Number(font[1]) - 1] : undefined
     if (file) {
-      entries.push({ path, deflated: fontEntry(file.data).deflated })
+      if (fonts?.subset) subsetFonts.push({ path, data: file.data, complexScriptOnly: file.name === complexScriptFont })
+      else entries.push({ path, deflated: fontEntry(file.data).deflated })
       continue
     }
     if (typeof value !== 'string') {
@@ -116,9 +145,14 @@ function buildSharedParts(
     let xml = sanitizeXmlText(value)
     if (path === 'word/fontTable.xml') {
       // docx draws a random obfuscation key per font; ours derives from the font's bytes.
-      for (const embedded of fontFiles) xml = xml.replace(new RegExp(`\\{?${embedded.fontKey.replace(/[{}]/g, '')}\\}?`, 'i'), `{${fontEntry(embedded.data).key}}`)
+      for (const embedded of fontFiles) xml = xml.replace(new RegExp(`\\{?${embedded.fontKey.replace(/[{}]/g, '')}\\}?`, 'i'), `{${fontKey(embedded.data)}}`)
+    }
+    if (path === 'word/settings.xml' && fonts?.subset) {
+      // Tells Word the faces are subsets, and to keep saving subsets: CT_Settings puts it after w:embedTrueTypeFonts.
+      if (!xml.includes('<w:embedTrueTypeFonts/>')) throw new Error('@cablekit/render: docx no longer writes w:embedTrueTypeFonts where cablekit expects it')
+      xml = xml.replace('<w:embedTrueTypeFonts/>', '<w:embedTrueTypeFonts/><w:saveSubsetFonts/>')
     }
     entries.push({ path, deflated: deflateEntry(Buffer.from(xml, 'utf8')) })
   }
-  return { entries }
+  return { entries, subsetFonts }
 }

@@ -7,6 +7,7 @@ import { corePropertiesXml } from './core-properties.js'
 import { writeZip } from './deterministic-zip.js'
 import { documentDate } from './document-date.js'
 import { DocxPackage, documentBodyXml } from './docx-package.js'
+import { embedFontSubsets } from './embed-font-subsets.js'
 import { sharedParts } from './shared-parts.js'
 import { docxThemeExtras } from './themes.js'
 import { pageSetup, textWidthOf } from './wml-section.js'
@@ -39,7 +40,8 @@ function envEpoch(): number | undefined {
  * editable facsimile: named styles, header and footer with the classification
  * and page fields, letterhead and distribution as borderless tables, real list
  * numbering, footnotes and hyperlinks, each attachment in a section of its own,
- * the theme's fonts embedded. Same cable and options → same bytes.
+ * the theme's fonts embedded as subsets of the characters the document uses.
+ * Same cable and options → same bytes.
  *
  * The body, header, footer, footnote and numbering parts are written straight
  * from the model as WordprocessingML; the parts that depend only on the theme
@@ -84,6 +86,7 @@ export async function toDocx(cable: Cable, options: DocxOptions = {}): Promise<U
     created,
     modified,
   })
-  const fonts = options.embedFonts === false ? undefined : { families: [theme.fonts.body, theme.fonts.heading, theme.fonts.stamp, ...(ctx.usesRtl ? [theme.fonts.rtl] : [])], italic: ctx.usesItalic }
-  return writeZip(pkg.entries({ body, core, ctx, shared: await sharedParts(theme, lang, fonts) }), modified)
+  const fonts = options.embedFonts === false ? undefined : { families: [theme.fonts.body, theme.fonts.heading, theme.fonts.stamp, ...(ctx.usesRtl ? [theme.fonts.rtl] : [])], italic: ctx.usesItalic, subset: true }
+  const shared = await sharedParts(theme, lang, fonts)
+  return writeZip(await embedFontSubsets(pkg.entries({ body, core, ctx, shared }), shared), modified)
 }
