@@ -8,6 +8,7 @@ import type { DocxSection } from '../docx/docx-package.js'
 import { estimateBookmarkPages } from '../docx/estimate-bookmark-pages.js'
 import { textRunsXml } from '../docx/inline-xml.js'
 import { sharedParts } from '../docx/shared-parts.js'
+import { embedFontSubsets } from '../docx/embed-font-subsets.js'
 import type { FontSelection } from '../docx/shared-parts.js'
 import { STYLE } from '../docx/styles.js'
 import { docxThemeExtras } from '../docx/themes.js'
@@ -114,11 +115,12 @@ export async function toDossierDocx(dossier: Dossier, options: DossierOptions = 
     created: prepared.creationDate,
     modified: prepared.creationDate,
   })
-  const fonts: FontSelection = { families: [...families, ...(ctx.usesRtl ? [documentTheme.fonts.rtl] : [])], italic: ctx.usesItalic }
+  // Subsets of the characters the book draws, as for one cable: a book of a hundred cables is not a hundred times a font.
+  const fonts: FontSelection = { families: [...families, ...(ctx.usesRtl ? [documentTheme.fonts.rtl] : [])], italic: ctx.usesItalic, subset: true }
   const shared = await sharedParts(documentTheme, prepared.lang, fonts, DOSSIER_DOCX_ADDITIONS)
   // Lay the book out once with the page references blank, then write the pages it found into them.
   const pages = await estimateBookmarkPages(pkg.entries({ body: fillPageNumbers(draft, new Map()), core, ctx, shared }), fonts)
-  return writeZip(pkg.entries({ body: fillPageNumbers(draft, pages), core, ctx, shared }), prepared.creationDate)
+  return writeZip(await embedFontSubsets(pkg.entries({ body: fillPageNumbers(draft, pages), core, ctx, shared }), shared), prepared.creationDate)
 }
 
 function isFrench(lang: string): boolean {
