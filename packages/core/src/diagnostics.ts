@@ -33,7 +33,16 @@ export function report(
   place?: Point | Position,
   detail: DiagnosticDetail = {},
 ): VFileMessage {
-  const message = file.message(reason, { place, ruleId, source: DIAGNOSTIC_SOURCE })
+  // A vfile message is an Error whose stack is then blanked: not capturing it at all spares the
+  // cost of a stack trace on each of the thousands of diagnostics a large dump gives.
+  const limit = Error.stackTraceLimit
+  Error.stackTraceLimit = 0
+  let message: VFileMessage
+  try {
+    message = file.message(reason, { place, ruleId, source: DIAGNOSTIC_SOURCE })
+  } finally {
+    Error.stackTraceLimit = limit
+  }
   message.fatal = severity === 'error' ? true : severity === 'warning' ? false : undefined
   if (detail.expected) message.expected = detail.expected
   if (detail.actual !== undefined) message.actual = detail.actual

@@ -65,3 +65,28 @@ export function trimLine(line: Line): Line {
   const lead = line.text.length - line.text.trimStart().length
   return { text: line.text.trim(), line: line.line, column: line.column + lead }
 }
+
+/**
+ * `text` with every run of white space made one space, as `replace(/\s+/g, ' ')`
+ * gives, without building a new string for the lines (most of them) that
+ * already have single spaces only: the readers call it on every line, so the
+ * check is a loop over char codes rather than a regular expression.
+ *
+ * @example squashSpaces('A  B\tC') // 'A B C'
+ */
+export function squashSpaces(text: string): string {
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index)
+    if (code === 32) {
+      if (text.charCodeAt(index + 1) === 32) return text.replace(/\s+/g, ' ')
+    } else if (code < 32 ? code >= 9 && code <= 13 : code === 0xa0 || (code >= 0x1680 && isUnicodeSpace(code))) {
+      return text.replace(/\s+/g, ' ')
+    }
+  }
+  return text
+}
+
+/** The white space of `\s` above U+1680. */
+function isUnicodeSpace(code: number): boolean {
+  return code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+}

@@ -5,7 +5,7 @@ import type { BodyContent } from '../../model/nodes.js'
 import type { TextContext } from './context.js'
 import { decodeEntities } from './entities.js'
 import type { Line } from './lines.js'
-import { isBlank, trimLine } from './lines.js'
+import { isBlank, trimLine, squashSpaces } from './lines.js'
 import { continuesList, listMarker } from './list-markers.js'
 import type { ListMarker } from './list-markers.js'
 import { checkBrokenWord, checkOcr } from './ocr.js'
@@ -167,7 +167,7 @@ function linkLiterals(nodes: BodyContent[]): void {
 }
 
 function finish(current: Partial<Block> & { parts: string[]; first: Line; last: Line }): Block {
-  const text = decodeEntities(current.parts.join(' ')).replace(/\s+/g, ' ').trim()
+  const text = squashSpaces(decodeEntities(current.parts.join(' '))).trim()
   const block: Block = { text, first: current.first, last: current.last }
   if (current.marker) block.marker = current.marker
   if (current.attached) block.attached = true
