@@ -14,6 +14,7 @@ import { inlineHtml } from './inline-html.js'
 import { labelledLinesHtml } from './labelled-lines-html.js'
 import { textHtml } from './text-html.js'
 import { themeCss } from './theme-css.js'
+import { footnoteDefinitions } from '../text/footnote-definitions.js'
 
 /** A well-formed BCP 47 tag, or nothing: the tag goes into attributes. */
 function languageTag(lang: string | undefined): string | undefined {
@@ -60,15 +61,7 @@ function htmlPage(cable: Cable, options: HtmlOptions): string {
   const lang = tag ?? 'en'
   const labels = labelsFor(theme, lang)
 
-  const definitions = new Map<string, RootContent[]>()
-  const collect = (nodes: readonly RootContent[]) => {
-    for (const node of nodes) {
-      if (node.type === 'footnoteDefinition') definitions.set(node.identifier, node.children as RootContent[])
-      else if ('children' in node && Array.isArray(node.children)) collect(node.children as RootContent[])
-    }
-  }
-  collect(cable.body)
-  for (const attachment of cable.attachments) collect(attachment.body)
+  const definitions = footnoteDefinitions(cable)
   const numbers = new Map<string, number>()
   const ctx: HtmlContext = {
     cable,

@@ -14,6 +14,7 @@ import { layoutBlocks } from './layout-blocks.js'
 import { layoutFurniture } from './layout-furniture.js'
 import { createLayoutKit } from './layout-kit.js'
 import { paginate } from './paginate.js'
+import { footnoteDefinitions } from '../text/footnote-definitions.js'
 
 const PAGE_SIZES = { A4: { width: 595.28, height: 841.89 }, LETTER: { width: 612, height: 792 } } as const
 
@@ -47,15 +48,7 @@ export function layoutCable(cable: Cable, options: PdfOptions = {}): LaidOutCabl
   const lang = sanitizeText(cable.lang ?? 'en')
 
   // Footnotes: numbered in order of first call, laid out once, at the bottom of the calling page.
-  const definitions = new Map<string, RootContent[]>()
-  const collect = (nodes: readonly RootContent[]) => {
-    for (const node of nodes) {
-      if (node.type === 'footnoteDefinition') definitions.set(node.identifier, node.children as RootContent[])
-      else if ('children' in node && Array.isArray(node.children)) collect(node.children as RootContent[])
-    }
-  }
-  collect(cable.body)
-  for (const attachment of cable.attachments) collect(attachment.body)
+  const definitions = footnoteDefinitions(cable)
   const numbers = new Map<string, number>()
   const footnoteRowsCache = new Map<string, Row[]>()
   const inline: InlineContext = {
