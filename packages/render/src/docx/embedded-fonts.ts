@@ -6,6 +6,7 @@ import type { ZipEntry } from './deterministic-zip.js'
 import { fontFiles } from '../fonts/font-files.js'
 import type { FontFamilyName } from '../fonts/font-files.js'
 import { FONT_NAMES } from './themes.js'
+import { subsetFace } from '../fonts/subset-face.js'
 
 /** One embedded font as the docx package takes it (its type is not exported). */
 export type FontOptions = NonNullable<IPropertiesOptions['fonts']>[number]
@@ -100,17 +101,6 @@ export function fontEntry(data: Uint8Array): FontEntry {
   return entry
 }
 
-type SubsetFont = typeof import('subset-font').default
-
-let subsetter: Promise<SubsetFont> | undefined
-
-// subset-font instantiates harfbuzz's wasm on its first call and keeps it; importing it lazily keeps
-// documents without embedded fonts (and the PDF writer) from loading it at all.
-function loadSubsetter(): Promise<SubsetFont> {
-  subsetter ??= import('subset-font').then((module) => module.default)
-  return subsetter
-}
-
 /**
  * Subsets kept, most recently used last. A batch renders thousands of cables
  * whose character sets mostly differ, so the cache pays off when a document is
@@ -138,11 +128,10 @@ export function subsetFontEntry(data: Uint8Array, characters: string): Promise<F
   if (entry) {
     subsets.delete(cacheKey)
   } else {
-    entry = loadSubsetter().then(
-      (subsetFont) => subsetFont(data, characters, { targetFormat: 'truetype' }).then((subset) => ({ key, deflated: deflateEntry(obfuscate(subset, key)) })),
+    entry = subsetFace(data, characters).then((subset) =>
       // No harfbuzz here (a browser bundle has no file system to load its wasm from): the whole
       // face is embedded, as before subsetting, which is larger but draws the same.
-      () => fontEntry(data),
+      subset ? { key, deflated: deflateEntry(obfuscate(subset, key)) } : fontEntry(data),
     )
     // A failed subset must not stay cached: the next document tries again.
     entry.catch(() => subsets.delete(cacheKey))

@@ -52,10 +52,10 @@ const CSP = "default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-
  * await writeFile('cable.html', await toHtml(cables[0]!, { theme: 'ministere' }))
  */
 export async function toHtml(cable: Cable, options: HtmlOptions = {}): Promise<Uint8Array> {
-  return new TextEncoder().encode(htmlPage(cable, options))
+  return new TextEncoder().encode(await htmlPage(cable, options))
 }
 
-function htmlPage(cable: Cable, options: HtmlOptions): string {
+async function htmlPage(cable: Cable, options: HtmlOptions): Promise<string> {
   const theme = resolveTheme(cable, options.theme)
   const tag = languageTag(cable.lang)
   const lang = tag ?? 'en'
@@ -104,7 +104,7 @@ function htmlPage(cable: Cable, options: HtmlOptions): string {
   const classification = cable.classification ? sanitizeText(cable.classification.label) : undefined
   const reference = cable.reference ? (lang.startsWith('fr') ? `N° ${cable.reference}` : cable.reference) : cable.id
   const css = themeCss(theme, { ...(classification ? { classification } : {}), ...(reference ? { runningHeader: sanitizeText(reference) } : {}) }, lang)
-  const fonts = options.embedFonts === false ? '' : fontFacesCss(ctx)
+  const fonts = options.embedFonts === false ? '' : await fontFacesCss(ctx, `${classification ?? ''}${reference ?? ''}${Object.values(labels).join('')}`)
   const title = cable.subject ?? cable.publication?.title ?? cable.reference ?? cable.id ?? ''
   const meta = [
     cable.from ? `<meta name="author" content="${escapeHtml(cable.from)}">` : '',
