@@ -48,15 +48,16 @@ export function decode(bytes: Uint8Array, file: VFile): { text: string; encoding
         }
         return { text: normalizeNewlines(text), encoding }
       }
+      // Where the first byte that is not UTF-8 is: what the legacy-encoding diagnostics point at.
+      const at = scan.bad[0] ? { line: scan.bad[0].line, column: scan.bad[0].column } : { line: 1, column: 1 }
       const legacy = body.some((byte) => CP1252_UNDEFINED.has(byte)) ? 'iso-8859-1' : 'windows-1252'
       if (legacy === 'iso-8859-1' && body.some((byte) => byte >= 0x80 && byte < 0xa0)) {
-        const at = firstInvalidUtf8(body)
         report(file, 'error', 'bad-encoding', 'the file is neither UTF-8 nor a legacy encoding (Windows-1252, ISO-8859-1) that explains its bytes', at)
         return undefined
       }
       encoding = legacy
       text = iconv.decode(Buffer.from(body), legacy)
-      report(file, 'info', 'legacy-encoding', `the file is not UTF-8; decoded as ${legacy}`, firstInvalidUtf8(body))
+      report(file, 'info', 'legacy-encoding', `the file is not UTF-8; decoded as ${legacy}`, at)
     }
   }
   return { text: normalizeNewlines(text), encoding }
@@ -115,24 +116,4 @@ function scanUtf8(bytes: Uint8Array): { valid: number; bad: { byte: number; line
     column++
   }
   return { valid, bad }
-}
-
-function firstInvalidUtf8(bytes: Uint8Array): { line: number; column: number } {
-  let line = 1
-  let column = 1
-  let i = 0
-  while (i < bytes.length) {
-    const byte = bytes[i]!
-    const length = byte < 0x80 ? 1 : byte >> 5 === 0b110 ? 2 : byte >> 4 === 0b1110 ? 3 : byte >> 3 === 0b11110 ? 4 : 0
-    if (length === 0 || i + length > bytes.length) break
-    let valid = true
-    for (let k = 1; k < length; k++) if (bytes[i + k]! >> 6 !== 0b10) valid = false
-    if (!valid) break
-    if (byte === 0x0a) {
-      line++
-      column = 1
-    } else column++
-    i += length
-  }
-  return { line, column }
 }

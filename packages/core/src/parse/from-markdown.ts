@@ -14,7 +14,7 @@ import type { ParseResult, Source, SourceOptions } from './parse-result.js'
 import { readText } from './read-text.js'
 import { markdownProcessorFor } from './markdown-processor.js'
 import { checkCable } from './check-cable.js'
-import { applyRedactDirectives, findRedactDirectives } from './redact-directives.js'
+import { applyRedactDirectives, closingBracket, findRedactDirectives } from './redact-directives.js'
 import type { DirectiveSpan } from './redact-directives.js'
 import type { Locate } from './header-from-record.js'
 
@@ -151,14 +151,8 @@ function redactStrings(node: RootContent, source: string, file: VFile): void {
 /** The label of an image as written (`![label](…)`), to its matching bracket. */
 function imageLabel(written: string): string | undefined {
   if (!written.startsWith('![')) return undefined
-  let depth = 1
-  for (let index = 2; index < written.length; index++) {
-    const ch = written[index]
-    if (ch === '\\') index++
-    else if (ch === '[') depth++
-    else if (ch === ']' && --depth === 0) return written.slice(2, index)
-  }
-  return undefined
+  const close = closingBracket(written, 2)
+  return close === -1 ? undefined : written.slice(2, close)
 }
 
 /**
@@ -185,14 +179,6 @@ function attachLooseLabel(children: RootContent[], index: number, node: { childr
   if (!span.closed) children.splice(index + 1)
   else if (rest === '') children.splice(index + 1, 1)
   else children[index + 1] = { ...next, value: rest }
-}
-
-/** The source point of `offset` in a text node's value (exact unless the source had escapes). */
-function pointIn(node: { value: string; position?: { start: { line: number; column: number; offset?: number } } }, offset: number) {
-  const start = node.position?.start
-  if (!start) return undefined
-  const lines = node.value.slice(0, offset).split('\n')
-  return lines.length === 1 ? { line: start.line, column: start.column + offset } : { line: start.line + lines.length - 1, column: lines.at(-1)!.length + 1 }
 }
 
 /**

@@ -23,6 +23,23 @@ const OPENER = /:{1,3}(redact)([ \t]*)\[/giu
 const REASON = /\breason\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s}]+))/u
 
 /**
+ * The offset of the `]` that closes a bracket opened just before `from`,
+ * skipping nested brackets and backslash escapes, or -1 when it never closes.
+ *
+ * @example closingBracket('![a [b] c](x)', 2) // 9
+ */
+export function closingBracket(text: string, from: number): number {
+  let depth = 1
+  for (let index = from; index < text.length; index++) {
+    const ch = text[index]
+    if (ch === '\\') index++
+    else if (ch === '[') depth++
+    else if (ch === ']' && --depth === 0) return index
+  }
+  return -1
+}
+
+/**
  * Find every redaction directive in a string that Markdown did not read as
  * one: in front matter, alternative text and titles, and in prose where a typo
  * kept micromark from seeing it (`:Redact[x]`, `:redact [x]`, an unclosed
@@ -37,17 +54,10 @@ export function findRedactDirectives(text: string): DirectiveSpan[] {
   OPENER.lastIndex = 0
   for (let found = OPENER.exec(text); found; found = OPENER.exec(text)) {
     const textStart = found.index + found[0].length
-    let depth = 1
-    let index = textStart
-    for (; index < text.length && depth > 0; index++) {
-      const ch = text[index]
-      if (ch === '\\') index++
-      else if (ch === '[') depth++
-      else if (ch === ']') depth--
-    }
-    const closed = depth === 0
-    const textEnd = closed ? index - 1 : text.length
-    let end = closed ? index : text.length
+    const close = closingBracket(text, textStart)
+    const closed = close !== -1
+    const textEnd = closed ? close : text.length
+    let end = closed ? close + 1 : text.length
     let reason: string | undefined
     if (closed && text[end] === '{') {
       const close = text.indexOf('}', end)

@@ -119,6 +119,8 @@ function foldCluster(cluster: string, caseFold: boolean): string {
 }
 
 const HEX = /^[0-9A-Fa-f]{2}$/
+/** One decoder for every escape: folding runs on every string a redaction looks at. */
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true })
 
 /**
  * The character a run of `%XX` escapes at `at` stands for, when they are one
@@ -143,7 +145,7 @@ function percentDecoded(text: string, at: number): { text: string; end: number }
   }
   let decoded: string
   try {
-    decoded = new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(bytes))
+    decoded = STRICT_UTF8.decode(Uint8Array.from(bytes))
   } catch {
     return undefined
   }

@@ -22,10 +22,10 @@ function color(value: string, fallback: string): string {
 }
 
 /**
- * The line height of body text in `theme`: the face's ascent, descent and
- * line gap plus the theme's leading, as the PDF spaces its lines.
+ * The line height of text in `family`: the face's ascent, descent and line
+ * gap plus the theme's leading, as the PDF spaces its lines.
  */
-function lineHeight(theme: ThemeData, family: ThemeData['fonts']['body'], size: number, gap: number): string {
+function lineHeight(family: ThemeData['fonts']['body'], size: number, gap: number): string {
   const face = fontFace(family)
   return pt(size * (face.ascent - face.descent + face.lineGap) + gap)
 }
@@ -63,7 +63,7 @@ export function themeCss(theme: ThemeData, furniture: PageFurniture, lang: strin
   return `
 :root{color-scheme:light}
 html{background:#d9d6cf}
-body{margin:0;padding:24px 0;font-family:${body};font-size:${pt(s.body)};line-height:${lineHeight(theme, theme.fonts.body, s.body, s.lineGap)};color:${c.text};font-kerning:normal;text-rendering:optimizeLegibility}
+body{margin:0;padding:24px 0;font-family:${body};font-size:${pt(s.body)};line-height:${lineHeight(theme.fonts.body, s.body, s.lineGap)};color:${c.text};font-kerning:normal;text-rendering:optimizeLegibility}
 .sheet{box-sizing:border-box;position:relative;width:${pt(size.width)};min-height:${pt(size.height)};margin:0 auto 24px;padding:${pt(m.top)} ${pt(m.right)} ${pt(m.bottom)} ${pt(m.left)};background:${c.paper};box-shadow:0 1px 4px rgba(0,0,0,.25)}
 .mark{position:absolute;left:0;right:0;margin:0;text-align:center;text-indent:0;${markStyle};white-space:pre}
 .mark-top{top:${pt(m.top * 0.38 - s.stamp * 0.5)}}
