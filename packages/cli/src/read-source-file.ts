@@ -1,4 +1,5 @@
 import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs'
+import type { Stats } from 'node:fs'
 
 /** A path that names something other than a regular file (a FIFO, a socket, a device, a folder). */
 export class NotAFileError extends Error {
@@ -7,6 +8,14 @@ export class NotAFileError extends Error {
     super(`not a regular file (${kind}): not read, as reading it could block for ever`)
     this.name = 'NotAFileError'
   }
+}
+
+/** What a file system entry that is not a regular file is, in words (`a FIFO`), for diagnostics. */
+export function fileKind(entry: Pick<Stats, 'isFIFO' | 'isSocket' | 'isDirectory' | 'isCharacterDevice' | 'isBlockDevice'>): string {
+  if (entry.isFIFO()) return 'a FIFO'
+  if (entry.isSocket()) return 'a socket'
+  if (entry.isDirectory()) return 'a folder'
+  return entry.isCharacterDevice() || entry.isBlockDevice() ? 'a device' : 'a special file'
 }
 
 /** Largest file read at all; the parsers refuse smaller ones with a positioned error of their own. */
@@ -33,9 +42,7 @@ export function readSourceFile(path: string | Buffer): Uint8Array {
   const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK)
   try {
     const info = fstatSync(fd)
-    if (!info.isFile()) {
-      throw new NotAFileError(info.isFIFO() ? 'a FIFO' : info.isSocket() ? 'a socket' : info.isDirectory() ? 'a folder' : info.isCharacterDevice() || info.isBlockDevice() ? 'a device' : 'a special file')
-    }
+    if (!info.isFile()) throw new NotAFileError(fileKind(info))
     // Far past what any reader accepts (16 MiB by default): not even read into memory.
     if (info.size > MAX_READ_BYTES) throw new TooLargeError(info.size)
     return readFileSync(fd)

@@ -4,9 +4,10 @@ import { editorialMarks, hasErrors, parse, redact, report, toJson } from '@cable
 import type { Cable, ParseOptions, RedactOptions } from '@cablekit/core'
 import { scrubberFor, scrubDiagnostics } from './redaction-options.js'
 import { outputStem, sanitizeName } from './output-names.js'
+import { reportMissingGlyphs } from './report-missing-glyphs.js'
 
 export { outputStem } from './output-names.js'
-import { THEMES, THEME_NAMES, missingCharacters, toDocx, toHtml, toPdf } from '@cablekit/render'
+import { THEMES, THEME_NAMES, toDocx, toHtml, toPdf } from '@cablekit/render'
 import type { PdfOptions, ThemeData } from '@cablekit/render'
 
 /** Output formats of {@link renderSource}. */
@@ -79,7 +80,6 @@ export async function renderSource(bytes: Uint8Array, path: string, options: Ren
   const theme = resolveTheme(options.theme, file)
   if (theme === null) return { file, outputs }
   const scrub = options.redact ? await scrubberFor(options.redact) : undefined
-  if (scrub) scrubDiagnostics(file, scrub)
   const stem = options.stem ?? (scrub ? outputStem(scrub(basename(path))) : outputStem(path))
   for (const [index, parsed] of cables.entries()) {
     const name = cables.length === 1 ? stem : `${stem}-${index + 1}`
@@ -101,14 +101,7 @@ export async function renderSource(bytes: Uint8Array, path: string, options: Ren
       report(file, 'error', 'render-failed', `could not prepare the editorial marks of cable ${index + 1}${cable.id ? ` (${sanitizeName(cable.id)})` : ''}: ${messageOf(error)}`, place)
       continue
     }
-    // A character no font of the theme has prints as a replacement mark: say so, where it first is.
-    try {
-      for (const missing of missingCharacters(marked, theme ? { theme } : {})) {
-        report(file, 'warning', 'missing-glyph', `${missing.codePoint} (${missing.char}) is in no font of the theme: it prints as a replacement mark (�) in ${missing.field}`, missing.position ?? place)
-      }
-    } catch {
-      // The check is advice; the writers report a real problem with the theme below.
-    }
+    reportMissingGlyphs(file, marked, theme, place)
     for (const format of options.to) {
       try {
         if (format === 'pdf') {
@@ -134,7 +127,7 @@ export async function renderSource(bytes: Uint8Array, path: string, options: Ren
     // The JSON is the model as parsed: the marks are how it prints, not what it says.
     if (options.json) outputs.push({ name: `${name}.json`, bytes: new TextEncoder().encode(toJson(cable)) })
   }
-  // Diagnostics made while rendering quote errors too: scrubbed again before they leave.
+  // Diagnostics are published too (batch manifests): scrubbed once all are made, rendering's included.
   if (scrub) scrubDiagnostics(file, scrub)
   return { file, outputs }
 }

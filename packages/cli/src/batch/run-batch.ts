@@ -24,6 +24,7 @@ import { shardOf, shardTag } from './shard.js'
 import type { Shard } from './shard.js'
 import { planWalk, walkInputs } from './walk-inputs.js'
 import { lockOutput } from './output-lock.js'
+import { ioMessage } from './io-errors.js'
 import type { InputEntry } from './walk-inputs.js'
 import { sweepTemporaries, writeOutput } from './write-output.js'
 
@@ -337,14 +338,6 @@ async function compactManifest(manifestPath: string, seen: KeyMap, tag: string):
   }
   if (!rewrite && placed === seen.size) return
   await rewriteManifest([manifestPath], manifestPath, ({ line, entry }) => seen.get(entry!.path) === line + 2, tag)
-}
-
-/** An I/O error in words, with its code: `no space left on the device (ENOSPC)`. */
-function ioMessage(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code
-  if (code === 'ENOSPC') return 'no space left on the device (ENOSPC)'
-  if (code === 'EDQUOT') return 'the disk quota is exhausted (EDQUOT)'
-  return code ? `${(error as Error).message.split(',')[0]} (${code})` : String((error as Error).message ?? error)
 }
 
 function duplicateReason(entry: InputEntry, formats: RenderFormat[]): string {

@@ -3,6 +3,7 @@ import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node
 import picomatch from 'picomatch'
 import { CliError, EXIT } from '../errors.js'
 import { outputStem } from '../output-names.js'
+import { fileKind } from '../read-source-file.js'
 
 /** The extensions a batch renders; every other file is skipped and counted. */
 export const INPUT_EXTENSIONS: readonly string[] = ['.md', '.txt', '.json']
@@ -40,7 +41,12 @@ export interface OutputClaim {
   path: string
 }
 
-type Root = { type: 'folder'; path: string } | { type: 'file'; path: string } | { type: 'glob'; path: string; match: (relative: string) => boolean }
+type Root =
+  | { type: 'folder'; path: string }
+  | { type: 'file'; path: string }
+  | { type: 'glob'; path: string; match: (relative: string) => boolean }
+  /** A FIFO, socket or device named on the command line: recorded as skipped, never opened. */
+  | { type: 'special'; path: string; reason: string }
 
 /** What to walk: the roots named on the command line, and the folder every relative path is taken from. */
 export interface WalkPlan {
@@ -75,10 +81,10 @@ export async function planWalk(specs: string[], cwd: string, exclude: string[] =
     } catch {
       throw new CliError(`no such file or folder: ${spec}`, EXIT.usage)
     }
-    roots.push(info.isDirectory() ? { type: 'folder', path } : { type: 'file', path })
+    roots.push(info.isDirectory() ? { type: 'folder', path } : info.isFile() ? { type: 'file', path } : { type: 'special', path, reason: specialReason(info) })
   }
   if (roots.length === 0) throw new CliError('name at least one folder, file or glob to render', EXIT.usage)
-  const folders = roots.map((root) => (root.type === 'file' ? dirname(root.path) : root.path))
+  const folders = roots.map((root) => (root.type === 'file' || root.type === 'special' ? dirname(root.path) : root.path))
   return { base: commonFolder(folders), roots, exclude: exclude.map((path) => resolve(cwd, path)) }
 }
 
@@ -98,13 +104,12 @@ export async function* walkInputs(plan: WalkPlan): AsyncGenerator<InputEntry> {
   // Files named on the command line: few, so their output names are all kept to catch `a/x.md a/x.txt`.
   const fileRoots = new Map<string, string>()
   for (const root of plan.roots) {
-    if (root.type !== 'file') {
-      yield* walkFolder(root.path, plan, root.type === 'glob' ? (path) => root.match(posix(relative(root.path, path))) : undefined)
+    if (root.type === 'special') {
+      yield { absolute: root.path, relative: posix(relative(plan.base, root.path)), kind: 'skipped', reason: root.reason }
       continue
     }
-    const info = await stat(root.path).catch(() => undefined)
-    if (info && !info.isFile()) {
-      yield { absolute: root.path, relative: posix(relative(plan.base, root.path)), kind: 'skipped', reason: specialReason(info) }
+    if (root.type !== 'file') {
+      yield* walkFolder(root.path, plan, root.type === 'glob' ? (path) => root.match(posix(relative(root.path, path))) : undefined)
       continue
     }
     const entry = classify(root.path, plan.base)
@@ -206,9 +211,8 @@ function outputNames(folder: string, entries: { name: string; kind: 'file' | 'fo
 }
 
 /** Why a special file is not read. */
-function specialReason(entry: { isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string {
-  const kind = entry.isFIFO() ? 'a FIFO' : entry.isSocket() ? 'a socket' : entry.isCharacterDevice() || entry.isBlockDevice() ? 'a device' : 'a special file'
-  return `not a regular file (${kind}): not read`
+function specialReason(entry: Parameters<typeof fileKind>[0]): string {
+  return `not a regular file (${fileKind(entry)}): not read`
 }
 
 function classify(absolute: string, base: string): InputEntry {

@@ -17,6 +17,7 @@ import { readFailure, readSourceFile } from '../read-source-file.js'
 import { outputStem } from '../output-names.js'
 import { scrubberFor } from '../redaction-options.js'
 import { contentHash } from './hashes.js'
+import { MACHINE_ERRORS, ioMessage } from './io-errors.js'
 import type { ManifestDiagnostic, ManifestOutput } from './manifest.js'
 import type { FromWorker, ToWorker, WorkerJob, WorkerResult, WorkerSetup } from './worker-protocol.js'
 import { fsyncDirectory, writeOutput } from './write-output.js'
@@ -147,7 +148,7 @@ async function write(rendered: Rendered, job: WorkerJob, setup: WorkerSetup): Pr
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     if (code && MACHINE_ERRORS.has(code)) {
-      const reason = `cannot write the outputs of ${job.relative}: ${describeIoError(code)}`
+      const reason = `cannot write the outputs of ${job.relative}: ${ioMessage(error)}`
       return { id: job.id, status: 'failed', contentHash: hash, outputs: [], diagnostics: [{ severity: 'error', ruleId: 'write-failed', reason }], ioError: code }
     }
     return crashed(job, hash, error)
@@ -178,14 +179,6 @@ function lstatOrUndefined(path: string): Stats | undefined {
   } catch {
     return undefined
   }
-}
-
-/** Errors of the machine (disk full, quota, read-only or failing volume, no file handles left), not of the input. */
-const MACHINE_ERRORS = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EIO', 'EMFILE', 'ENFILE', 'ENOMEM', 'EBUSY', 'ESTALE'])
-
-function describeIoError(code: string): string {
-  const words: Record<string, string> = { ENOSPC: 'no space left on the device', EDQUOT: 'the disk quota is exhausted', EROFS: 'the volume is read-only', EIO: 'an input/output error of the volume' }
-  return `${words[code] ?? 'the system refused'} (${code})`
 }
 
 /** renderSource turns bad input into diagnostics; this is a bug or a full disk, still one file's failure. */

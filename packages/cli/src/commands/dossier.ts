@@ -3,9 +3,10 @@ import { mkdir, rename, rm } from 'node:fs/promises'
 import { basename, dirname, extname, join, resolve } from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import type { Command } from 'commander'
-import { hasErrors, RedactionRuleError, report } from '@cablekit/core'
+import type { VFile } from 'vfile'
+import { hasErrors, RedactionRuleError } from '@cablekit/core'
 import type { SourceFormat } from '@cablekit/core'
-import { THEME_NAMES, missingCharacters, toDossierDocx, toDossierPdfStream } from '@cablekit/render'
+import { THEME_NAMES, toDossierDocx, toDossierPdfStream } from '@cablekit/render'
 import type { DossierEntry, DossierOrder, ThemeName } from '@cablekit/render'
 import { printDiagnostics } from '../diagnostics.js'
 import { loadDossier } from '../dossier/load-dossier.js'
@@ -16,6 +17,7 @@ import { formatOption } from '../options.js'
 import { readInputs } from '../read-inputs.js'
 import { addRedactionOptions, redactOptionsFrom, scrubberFor, scrubDiagnostics } from '../redaction-options.js'
 import { InputGuard } from '../input-guard.js'
+import { reportMissingGlyphs } from '../report-missing-glyphs.js'
 import type { RedactionFlags } from '../redaction-options.js'
 import { writeAtomic } from '../write-atomic.js'
 
@@ -68,43 +70,37 @@ export function registerDossier(program: Command, io: CliIo, done: (code: number
 
       let spec: DossierFile = { cables: inputs.map((path) => ({ path })) }
       const yml = inputs.length === 1 && /\.ya?ml$/i.test(inputs[0]!)
-      // The flags' rules are known before anything is printed: diagnostics are published too.
-      const flagRules = await redactOptionsFrom(options, io.cwd)
+      // The rules (the flags', and the dossier's own once it is read) are known before anything is
+      // printed: diagnostics are published too.
+      const files: VFile[] = []
       if (yml) {
         const { dossier, file } = await loadDossier(inputs[0]!, io.cwd)
-        if (flagRules) scrubDiagnostics(file, await scrubberFor(flagRules))
-        printDiagnostics([file], io)
         if (!dossier) {
+          const rules = await redactOptionsFrom(options, io.cwd)
+          if (rules) scrubDiagnostics(file, await scrubberFor(rules))
+          printDiagnostics([file], io)
           done(EXIT.failed)
           return
         }
+        files.push(file)
         spec = dossier
       }
+      const redact = await redactOptionsFrom(options, io.cwd, spec.redact ?? {})
       const title = options.title ?? spec.title
       if (!title) throw new CliError('the dossier needs a title: give `--title` or `title:` in dossier.yml', EXIT.usage)
 
       const results = await readInputs(spec.cables.map((cable) => cable.path), io.cwd, options.from ? { from: options.from } : {})
-      const redact = await redactOptionsFrom(options, io.cwd, spec.redact ?? {})
       // A character no font of a cable's theme has prints as a replacement mark in the book: say where.
       results.forEach((result, index) => {
         const theme = spec.cables[index]?.theme ?? options.theme ?? spec.theme
-        for (const cable of result.cables) {
-          let missing: ReturnType<typeof missingCharacters> = []
-          try {
-            missing = missingCharacters(cable, theme ? { theme } : {})
-          } catch {
-            // An unknown theme is reported by the dossier writer itself.
-          }
-          for (const one of missing) {
-            report(result.file, 'warning', 'missing-glyph', `${one.codePoint} (${one.char}) is in no font of the theme: it prints as a replacement mark (�) in ${one.field}`, one.position ?? { line: 1, column: 1 })
-          }
-        }
+        for (const cable of result.cables) reportMissingGlyphs(result.file, cable, theme, { line: 1, column: 1 })
       })
+      files.push(...results.map((result) => result.file))
       if (redact) {
         const scrub = await scrubberFor(redact)
-        for (const result of results) scrubDiagnostics(result.file, scrub)
+        for (const file of files) scrubDiagnostics(file, scrub)
       }
-      printDiagnostics(results.map((result) => result.file), io)
+      printDiagnostics(files, io)
       const guard = new InputGuard()
       for (const cable of spec.cables) await guard.add(resolve(io.cwd, cable.path))
       if (yml) await guard.add(resolve(io.cwd, inputs[0]!))
