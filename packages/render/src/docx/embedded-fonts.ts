@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto'
-import { readFileSync } from 'node:fs'
 import type { IPropertiesOptions } from 'docx'
 import { deflateEntry } from './deterministic-zip.js'
 import type { ZipEntry } from './deterministic-zip.js'
@@ -7,21 +6,11 @@ import { fontFiles } from '../fonts/font-files.js'
 import type { FontFamilyName } from '../fonts/font-files.js'
 import { FONT_NAMES } from './themes.js'
 import { subsetFace } from '../fonts/subset-face.js'
+import { fontBytes } from '../fonts/font-bytes.js'
 
 /** One embedded font as the docx package takes it (its type is not exported). */
 export type FontOptions = NonNullable<IPropertiesOptions['fonts']>[number]
 
-const buffers = new Map<string, Buffer>()
-
-// Font files are read once per process: a batch renders thousands of cables with the same few faces.
-function read(path: string): Buffer {
-  let data = buffers.get(path)
-  if (!data) {
-    data = readFileSync(path)
-    buffers.set(path, data)
-  }
-  return data
-}
 
 /** Which faces of a family a document needs. */
 export interface FaceNeeds {
@@ -40,10 +29,10 @@ export function embeddedFonts(families: readonly FontFamilyName[], needs: FaceNe
     const faces = files[family]
     return {
       name: FONT_NAMES[family],
-      data: read(faces.regular),
-      ...(faces.bold ? { bold: read(faces.bold) } : {}),
-      ...(needs.italic && faces.italic ? { italic: read(faces.italic) } : {}),
-      ...(needs.italic && faces.boldItalic ? { boldItalic: read(faces.boldItalic) } : {}),
+      data: fontBytes(faces.regular),
+      ...(faces.bold ? { bold: fontBytes(faces.bold) } : {}),
+      ...(needs.italic && faces.italic ? { italic: fontBytes(faces.italic) } : {}),
+      ...(needs.italic && faces.boldItalic ? { boldItalic: fontBytes(faces.boldItalic) } : {}),
     }
   })
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { fontBytes } from './font-bytes.js'
 import * as fontkit from 'fontkit'
 import type { Font } from 'fontkit'
 import { fontFiles } from './font-files.js'
@@ -37,7 +37,7 @@ let files: ReturnType<typeof fontFiles> | undefined
 export function loadFont(path: string): Font {
   let font = parsed.get(path)
   if (!font) {
-    font = keepCodePoints(fontkit.create(readFileSync(path)))
+    font = keepCodePoints(fontkit.create(fontBytes(path)))
     parsed.set(path, font)
   }
   return font

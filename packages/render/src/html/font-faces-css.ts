@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs'
 import { fontFace } from '../fonts/font-face.js'
 import type { FaceStyle } from '../fonts/font-face.js'
 import { fontFiles } from '../fonts/font-files.js'
 import type { FontFamilyName } from '../fonts/font-files.js'
 import { coversText } from '../fonts/split-by-coverage.js'
 import { subsetFace } from '../fonts/subset-face.js'
+import { fontBytes } from '../fonts/font-bytes.js'
 import type { ThemeData } from '../themes/theme.js'
 import type { HtmlContext } from './html-context.js'
 
@@ -18,15 +18,6 @@ export function fontStack(theme: ThemeData, family: FontFamilyName): string {
   const families = [...new Set<FontFamilyName>([family, theme.fonts.rtl, theme.fonts.fallback, 'fallback'])]
   const generic = family === 'mono' || family === 'fallbackMono' ? 'monospace' : family === 'fallback' ? 'sans-serif' : 'serif'
   return [...families.map(cssFamily), generic].join(', ')
-}
-
-/** Whole font files, read once per process: a batch writes thousands of pages with the same few faces. */
-const fileCache = new Map<string, Uint8Array>()
-
-function fileOf(path: string): Uint8Array {
-  let bytes = fileCache.get(path)
-  if (!bytes) fileCache.set(path, (bytes = new Uint8Array(readFileSync(path))))
-  return bytes
 }
 
 function base64(bytes: Uint8Array): string {
@@ -64,7 +55,7 @@ function encodedFace(path: string, characters: string): Promise<string> {
   let encoded = subsets.get(key)
   if (encoded) subsets.delete(key)
   else {
-    const data = fileOf(path)
+    const data = fontBytes(path)
     encoded = subsetFace(data, characters).then((subset) => base64(subset ?? data))
     encoded.catch(() => subsets.delete(key))
   }
