@@ -1,6 +1,6 @@
 import type { Row } from '../../layout/laid-out.js'
 import type { ThemeDrawing } from '../../layout/theme-drawing.js'
-import { formatDate } from '../../text/format-date.js'
+import { sobreHeaderEntries } from '../../text/sobre-header-entries.js'
 import { attachmentHeading, labelledLines, signatureBlock } from './shared-drawing.js'
 
 /**
@@ -13,18 +13,7 @@ export const sobreDrawing: ThemeDrawing = {
     const rows: Row[] = []
     if (cable.subject) rows.push(...kit.paragraph(cable.subject, { style: { bold: true, size: theme.sizes.heading + 4 }, role: 'H1' }), kit.spacer(8))
     const french = kit.lang.startsWith('fr')
-    const entries: [string, string][] = []
-    const issuer = [cable.issuer?.state, cable.issuer?.ministry, cable.issuer?.post].filter(Boolean).join(' — ')
-    if (issuer) entries.push([french ? 'Émetteur' : 'Issuer', issuer])
-    if (cable.reference ?? cable.id) entries.push([french ? 'Référence' : 'Reference', (cable.reference ?? cable.id)!])
-    if (cable.date || cable.place) entries.push(['Date', [cable.place, cable.date ? formatDate(cable.date, kit.lang) : undefined].filter(Boolean).join(', ')])
-    if (cable.from) entries.push([labels.from, cable.from])
-    if (cable.to?.length) entries.push([labels.to, cable.to.join('; ')])
-    if (cable.info?.length) entries.push([labels.info, cable.info.join('; ')])
-    if (cable.precedence) entries.push([french ? 'Priorité' : 'Precedence', cable.precedence.label])
-    if (cable.classification) entries.push([french ? 'Classification' : 'Classification', cable.classification.label])
-    if (cable.references?.length) entries.push([labels.references, cable.references.join('; ')])
-    if (cable.tags?.length) entries.push([labels.tags, cable.tags.join(', ')])
+    const entries = sobreHeaderEntries(cable, labels, kit.lang, french)
     const size = theme.sizes.body - 1
     rows.push(...labelledLines(kit, entries, { labelStyle: { color: theme.colors.muted, size }, valueStyle: { size } }))
     rows.push({ height: 12, boxes: [{ type: 'rule', x1: frame.x, y1: 6, x2: frame.x + frame.width, y2: 6, color: theme.colors.rule, lineWidth: 0.5 }] })
