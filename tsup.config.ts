@@ -35,6 +35,12 @@ export default defineConfig([
   },
   {
     ...common,
+    entry: { index: 'packages/scan/src/index.ts' },
+    outDir: 'packages/scan/dist',
+    tsconfig: 'packages/scan/tsconfig.json',
+  },
+  {
+    ...common,
     dts: false,
     entry: { index: 'packages/cli/src/index.ts', 'batch-main': 'packages/cli/src/batch-main.ts', 'batch-worker': 'packages/cli/src/batch/worker.ts' },
     outDir: 'packages/cli/dist',

@@ -1,0 +1,5 @@
+/**
+ * `@cablekit/scan`: cables from scans and PDFs.
+ * @packageDocumentation
+ */
+export {}
