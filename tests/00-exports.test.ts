@@ -6,7 +6,7 @@ describe('exported names', () => {
   it('@cablekit/core', async () => {
     expect(Object.keys(await import('@cablekit/core')).sort()).toEqual(
     [
-      'CLASSIFICATION_ALIASES', 'CLASSIFICATION_LABELS', 'CLASSIFICATION_LEVELS', 'DEFAULT_MARKDOWN_LIMITS',
+      'CABLE_FAMILIES', 'CLASSIFICATION_ALIASES', 'CLASSIFICATION_LABELS', 'CLASSIFICATION_LEVELS', 'DEFAULT_MARKDOWN_LIMITS',
       'DIAGNOSTIC_SOURCE', 'EDITOR_NOTE_IDENTIFIER', 'EDITOR_NOTE_MARKS', 'HEADER_KEYS', 'MAX_YAML_ALIASES',
       'MAX_YAML_DEPTH', 'MIN_KEY_BYTES', 'PRECEDENCE_ALIASES', 'PRECEDENCE_LABELS', 'PRECEDENCE_LEVELS',
       'REDACTABLE_FIELDS', 'RedactionRuleError', 'annotateFixes', 'attachmentSchema', 'cableJsonSchema',

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { CLASSIFICATION_LEVELS, PRECEDENCE_LEVELS } from './vocabulary.js'
+import { CABLE_FAMILIES, CLASSIFICATION_LEVELS, PRECEDENCE_LEVELS } from './vocabulary.js'
 import type { BodyContent } from './nodes.js'
 
 /**
@@ -91,6 +91,7 @@ export const provenanceSchema = z.object({
 export const headerShape = {
   id: text.optional().meta({ description: 'Stable identifier used for file names and cross-references.' }),
   lang: text.optional().meta({ description: 'Language of the text (BCP 47); picks the printed labels.' }),
+  family: z.enum(CABLE_FAMILIES).optional().meta({ description: 'The document family (french-cable, french-td, us-telegram, fco-telegram, note-verbale); picks the default theme.' }),
   reference: text.optional().meta({ description: 'The document number, without the N° sign.' }),
   issuer: issuerSchema.optional().meta({ description: 'Letterhead lines of the issuing state, ministry and post.' }),
   from: text.optional().meta({ description: 'The sender as written.' }),

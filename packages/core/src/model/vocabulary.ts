@@ -10,6 +10,17 @@ export const PRECEDENCE_LEVELS = ['routine', 'priority', 'urgent', 'very-urgent'
 /** Sensitivity of a cable, lowest first. */
 export const CLASSIFICATION_LEVELS = ['unclassified', 'restricted', 'confidential', 'secret', 'top-secret'] as const
 
+/**
+ * The document families the readers recognise: French ministerial cables
+ * (letters on letterhead), French diplomatic telegrams (TD), US State
+ * Department telegrams, British FCO telegrams and notes verbales. A family
+ * picks the default facsimile theme.
+ */
+export const CABLE_FAMILIES = ['french-cable', 'french-td', 'us-telegram', 'fco-telegram', 'note-verbale'] as const
+
+/** One of {@link CABLE_FAMILIES}. */
+export type CableFamily = (typeof CABLE_FAMILIES)[number]
+
 /** One of {@link PRECEDENCE_LEVELS}. */
 export type PrecedenceLevel = (typeof PRECEDENCE_LEVELS)[number]
 /** One of {@link CLASSIFICATION_LEVELS}. */

@@ -2,6 +2,7 @@ import type { VFile } from 'vfile'
 import type { Position } from 'unist'
 import { didYouMean, report } from '../diagnostics.js'
 import {
+  CABLE_FAMILIES,
   CLASSIFICATION_ALIASES,
   CLASSIFICATION_LEVELS,
   PRECEDENCE_ALIASES,
@@ -10,6 +11,7 @@ import {
   resolveClassification,
   resolvePrecedence,
 } from '../model/vocabulary.js'
+import type { CableFamily } from '../model/vocabulary.js'
 import { HEADER_KEYS, isIsoDate } from '../model/schema.js'
 import type { CableHeader } from '../model/schema.js'
 
@@ -62,6 +64,11 @@ export function headerFromRecord(record: Record<string, unknown>, file: VFile, l
       if (text === undefined) continue
       if (isIsoDate(text)) header.date = text
       else report(file, 'error', 'bad-date', `\`${text}\` is not an ISO 8601 date: write it as 2014-08-14, or 2009-08-14T15:30Z for a date-time`, locate(path), { actual: text, expected: ['YYYY-MM-DD', 'YYYY-MM-DDTHH:MMZ'] })
+    } else if (key === 'family') {
+      const text = asText(value, path, ctx)
+      if (text === undefined) continue
+      if ((CABLE_FAMILIES as readonly string[]).includes(text)) header.family = text as CableFamily
+      else report(file, 'error', 'bad-family', `unknown family \`${text}\`: expected one of ${CABLE_FAMILIES.join(', ')}`, locate(path), { actual: text, expected: [...CABLE_FAMILIES] })
     } else if (key === 'precedence') {
       const leveled = asLeveled(value, path, ctx, 'precedence', PRECEDENCE_LEVELS, PRECEDENCE_ALIASES, (w) => resolvePrecedence(w, lang))
       if (leveled) header.precedence = leveled as CableHeader['precedence']

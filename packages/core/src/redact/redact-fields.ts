@@ -18,7 +18,8 @@ const NESTED: Record<string, readonly string[]> = {
 
 /** Every field name {@link redactFields} accepts, for help and error messages. */
 export const REDACTABLE_FIELDS: readonly string[] = [
-  ...HEADER_KEYS.filter((key) => key !== 'provenance'),
+  // The family is the document's kind, not its words: nothing in it can be secret.
+  ...HEADER_KEYS.filter((key) => key !== 'provenance' && key !== 'family'),
   ...Object.entries(NESTED).flatMap(([key, subs]) => subs.map((sub) => `${key}.${sub}`)),
   'body',
   'attachments',
