@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, unlinkSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, unlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import fc from 'fast-check'
@@ -195,10 +195,21 @@ describe('4 shards then a merge', () => {
     expect([...merged].sort()).toEqual(all)
 
     // A missing shard is a gap the merge reports, with the command that fills it.
+    // It writes nothing: a manifest that looks whole would claim inputs nobody rendered.
     unlinkSync(join(out, 'manifest.shard-3-of-4.jsonl'))
+    unlinkSync(join(out, 'manifest.jsonl'))
     const gap = await cli(['manifest', 'merge', out])
     expect(gap.code).toBe(1)
     expect(gap.stderr).toMatch(/missing shard 3 of 4: run --shard 3\/4/)
+    expect(gap.stderr).toMatch(/nothing written/)
+    expect(existsSync(join(out, 'manifest.jsonl'))).toBe(false)
+    expect(readdirSync(out).filter((name) => name.startsWith('.manifest') || name.includes('.tmp'))).toEqual([])
+    // --partial writes what the present shards hold, and still exits 1.
+    const partial = await cli(['manifest', 'merge', out, '--partial', '--json'])
+    expect(partial.code).toBe(1)
+    const written = readFileSync(join(out, 'manifest.jsonl'), 'utf8').trim().split('\n')
+    expect(JSON.parse(partial.stdout)).toMatchObject({ written: true, missing: [3], entries: written.length })
+    expect(written.length).toBeLessThan(all.length)
   }, 180_000)
 
   it('reports a folder without shard manifests as a usage error', async () => {

@@ -19,11 +19,24 @@ export interface MergeReport {
   overlaps: { count: number; paths: string[] }
   /** Paths recorded by a shard that does not own them (another `n`, or a renamed file). */
   misplaced: number
-  /** Lines in the merged manifest, and their statuses. */
+  /**
+   * Whether `manifest.jsonl` was written. A merge with a shard missing or
+   * incomplete writes nothing (unless asked for a partial merge): a merged
+   * manifest that looks whole but is not would tell a resumed run, or a
+   * reader of the archive, that inputs are done when nobody rendered them.
+   */
+  written: boolean
+  /** Lines in the merged manifest (or that it would hold), and their statuses. */
   entries: number
   rendered: number
   failed: number
   skipped: number
+}
+
+/** Options of {@link mergeManifests}. */
+export interface MergeOptions {
+  /** Write `manifest.jsonl` even when shards are missing or incomplete (the report still says so). */
+  partial?: boolean
 }
 
 const SHARD_MANIFEST = /^manifest\.shard-(\d+)-of-(\d+)\.jsonl$/
@@ -34,10 +47,11 @@ const SHARD_MANIFEST = /^manifest\.shard-(\d+)-of-(\d+)\.jsonl$/
  * archive exactly once: every shard present and complete, no path in two
  * shards. Streaming, with 32 bytes of memory per input.
  *
- * @returns the report; the command exits 1 when `missing`, `incomplete` or `overlaps` are not empty.
+ * @returns the report; the command exits 1 when `missing`, `incomplete` or `overlaps` are not empty,
+ *   and nothing is written when `missing` or `incomplete` are not (unless `options.partial`).
  * @throws {CliError} when `out` holds no shard manifest, or manifests of different shard counts.
  */
-export async function mergeManifests(out: string): Promise<MergeReport> {
+export async function mergeManifests(out: string, options: MergeOptions = {}): Promise<MergeReport> {
   let names: string[]
   try {
     names = await readdir(out)
@@ -85,15 +99,27 @@ export async function mergeManifests(out: string): Promise<MergeReport> {
     if (expected === undefined || expected !== recorded) incomplete.push({ shard: shard.index, recorded, ...(expected !== undefined ? { expected } : {}) })
   }
 
-  const sources = shards.map((shard) => join(out, shard.name))
   const statuses = { rendered: 0, failed: 0, skipped: 0 }
+  if ((missing.length > 0 || incomplete.length > 0) && options.partial !== true) {
+    // Count what a merge would hold, but leave the folder as it was.
+    let entries = 0
+    for (const shard of shards) {
+      for await (const { line, entry } of readManifest(join(out, shard.name))) {
+        if (!entry || owner.get(entry.path) !== shard.index || lastLine.get(entry.path) !== line) continue
+        entries++
+        statuses[entry.status]++
+      }
+    }
+    return { shards: count, present, missing, incomplete, overlaps, misplaced, written: false, entries, ...statuses }
+  }
+  const sources = shards.map((shard) => join(out, shard.name))
   const entries = await rewriteManifest(sources, join(out, 'manifest.jsonl'), ({ line, entry }, source) => {
     const index = shards[sources.indexOf(source)]!.index
     const keep = owner.get(entry!.path) === index && lastLine.get(entry!.path) === line
     if (keep) statuses[entry!.status]++
     return keep
   }, 'merge')
-  return { shards: count, present, missing, incomplete, overlaps, misplaced, entries, ...statuses }
+  return { shards: count, present, missing, incomplete, overlaps, misplaced, written: true, entries, ...statuses }
 }
 
 async function summaryTotal(path: string): Promise<number | undefined> {
