@@ -4,6 +4,7 @@ import type { Position } from 'unist'
 import type { VFile } from 'vfile'
 import { location } from 'vfile-location'
 import { hasErrors, report } from '../diagnostics.js'
+import { HEADER_KEYS } from '../model/schema.js'
 import type { Cable } from '../model/schema.js'
 import { checkCable } from './check-cable.js'
 import { headerFromRecord } from './header-from-record.js'
@@ -15,6 +16,8 @@ import { readText } from './read-text.js'
 export const MAX_JSON_SIZE = 16 * 1024 * 1024
 /** Deepest JSON nesting read: mdast bodies are shallow, and deep input exhausts the stack. */
 const MAX_JSON_DEPTH = 200
+/** The keys of a cable: an object with none of them is some other JSON file. */
+const CABLE_KEYS: ReadonlySet<string> = new Set([...HEADER_KEYS, 'body', 'attachments'])
 
 /**
  * Read cables from JSON: one cable object or an array of them, in exactly the
@@ -58,6 +61,10 @@ export function fromJson(source: Source, options: SourceOptions = {}): ParseResu
     return { cables: [], file }
   }
   const roots = tree.type === 'array' ? (tree.children ?? []) : [tree]
+  if (roots.length === 0) {
+    report(file, 'error', 'no-cable', 'no cable here: the JSON is an empty list', place(tree.offset, 1))
+    return { cables: [], file }
+  }
   const cables: Cable[] = []
   roots.forEach((node, index) => {
     const prefix: (string | number)[] = tree.type === 'array' ? [index] : []
@@ -77,6 +84,14 @@ export function fromJson(source: Source, options: SourceOptions = {}): ParseResu
       return
     }
     const value = nodeValue(node) as Record<string, unknown>
+    const keys = Object.keys(value)
+    if (!keys.some((key) => CABLE_KEYS.has(key))) {
+      // A package.json or a config file in an archive folder: not a cable with every key unknown.
+      const shown = keys.slice(0, 5).map((key) => `\`${key}\``).join(', ')
+      const what = keys.length === 0 ? 'an empty object' : `an object whose keys (${shown}${keys.length > 5 ? ', …' : ''}) are none of a cable's`
+      report(file, 'error', 'no-cable', `no cable here: ${what}; a cable has \`body\` and header keys such as \`subject\`, \`date\`, \`from\``, place(node.offset, 1))
+      return
+    }
     const before = file.messages.length
     const header = headerFromRecord(value, file, at, { allowBody: true })
     const body = value['body'] ?? []
