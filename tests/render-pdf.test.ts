@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { parse } from '@cablekit/core'
 import type { Cable } from '@cablekit/core'
 import { THEMES, THEME_DRAWINGS, layoutCable, toPdf, toPdfStream } from '@cablekit/render'
-import type { ThemeData } from '@cablekit/render'
+import type { Theme } from '@cablekit/render'
 import { mupdfPages, pdfFonts, pdfjsRead, popplerPages, qpdfCheck, squash } from './helpers/pdf.js'
 
 const root = join(import.meta.dirname, '..')
@@ -136,7 +136,7 @@ describe('toPdf on the seed fixtures', () => {
     const [two] = parse(source, { path: 'two.md' }).cables
     expect(two!.attachments).toHaveLength(2)
     // A theme that prints no attachment heading: nothing marks the page, layout still knows.
-    const bare: ThemeData = { ...THEMES.sobre, name: 'bare', pdf: { ...THEME_DRAWINGS.sobre, attachmentHeading: () => [] } }
+    const bare: Theme = { ...THEMES.sobre, name: 'bare', pdf: { ...THEME_DRAWINGS.sobre, attachmentHeading: () => [] } }
     for (const theme of ['ministere', bare] as const) {
       const laidOut = layoutCable(two!, { theme })
       const pages = await popplerPages(await toPdf(two!, { theme }))

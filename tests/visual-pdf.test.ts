@@ -5,10 +5,12 @@ import pixelmatch from 'pixelmatch'
 import { PNG } from 'pngjs'
 import { parse } from '@cablekit/core'
 import { toPdf } from '@cablekit/render'
+import type { ThemeName } from '@cablekit/render'
 import { rasterize } from './helpers/pdf.js'
 
 /**
- * Visual baselines: the first page of each theme for the seed cables,
+ * Visual baselines: the first page of each theme for the seed cables, and of
+ * each family theme (`td`, `fco`, `note-verbale`) for a cable of its family,
  * rasterised by pdftoppm at 50 dpi in grey and compared with the committed PNG. A
  * layout change fails here and shows in review as a changed image; accept it
  * with `UPDATE=1 npx vitest run tests/visual-pdf.test.ts`. A failing run
@@ -26,14 +28,26 @@ const seeds = {
   telegram: 'tests/fixtures/pdf/telegram.md',
 }
 
+/** One cable of each family added with its theme, rendered in its default theme (its `family`). */
+const families = {
+  td: 'tests/fixtures/themes/td-kigali-305.md',
+  fco: 'tests/fixtures/themes/fco-ukmis-395.md',
+  'note-verbale': 'tests/fixtures/themes/nv-oda-2017.md',
+}
+
+const cases: { seed: string; path: string; theme?: ThemeName }[] = [
+  ...Object.entries(seeds).flatMap(([seed, path]) => (['ministere', 'telegramme', 'sobre'] as const).map((theme) => ({ seed, path, theme }))),
+  ...Object.entries(families).map(([seed, path]) => ({ seed, path })),
+]
+
 describe('visual baselines of the first page', () => {
-  for (const [seed, path] of Object.entries(seeds)) {
-    for (const theme of ['ministere', 'telegramme', 'sobre'] as const) {
-      it(`${seed} in ${theme}`, async () => {
+  for (const { seed, path, theme } of cases) {
+    {
+      it(`${seed} in ${theme ?? 'its family theme'}`, async () => {
         const [cable] = parse(readFileSync(join(root, path)), { path }).cables
         // Grey levels keep the committed baselines small.
-        const png = PNG.sync.write(PNG.sync.read(await rasterize(await toPdf(cable!, { theme }), 1, 50)), { colorType: 0 })
-        const name = `pdf-${seed}-${theme}.png`
+        const png = PNG.sync.write(PNG.sync.read(await rasterize(await toPdf(cable!, theme ? { theme } : {}), 1, 50)), { colorType: 0 })
+        const name = `pdf-${seed}-${theme ?? 'family'}.png`
         const baseline = join(baselines, name)
         if (process.env['UPDATE'] === '1' || !existsSync(baseline)) {
           mkdirSync(baselines, { recursive: true })

@@ -1,9 +1,10 @@
 /**
  * An example custom theme: the ministerial layout in a sober blue, with wider
- * margins and a folio that reads "page n sur N". A theme is data (the
- * ThemeData fields) plus, optionally, PDF drawing functions; here the
- * drawing of the built-in `ministere` theme is reused with one function
- * replaced.
+ * margins and a folio that reads "page n sur N". A theme is its data (the
+ * ThemeData fields) plus its header described once and any format parts;
+ * here everything of the built-in `ministere` theme is reused (spread) and
+ * only the data and the PDF folio are replaced. The DOCX numbers its pages
+ * with Word's own fields, in the furniture's `n/N` form.
  *
  * Use it from the command line (compiled to JavaScript, or through tsx):
  *   node --import tsx packages/cli/bin/cablekit.js render examples -o out --theme examples/themes/archive-theme.ts
@@ -11,19 +12,19 @@
  *   import archive from './examples/themes/archive-theme.js'
  *   const bytes = await toPdf(cable, { theme: archive })
  */
-import { THEMES, THEME_DRAWINGS } from '@cablekit/render'
-import type { ThemeData } from '@cablekit/render'
+import { THEMES } from '@cablekit/render'
+import type { Theme } from '@cablekit/render'
 
 const base = THEMES.ministere
 
-const archive: ThemeData = {
+const archive: Theme = {
   ...base,
   name: 'archive',
   description: 'Ministerial layout in archive blue with a "page n sur N" folio.',
   page: { size: 'A4', margins: { top: 64, right: 72, bottom: 72, left: 80 } },
   colors: { ...base.colors, stamp: '#1f3a93', rule: '#1f3a93' },
   pdf: {
-    ...THEME_DRAWINGS.ministere,
+    ...base.pdf,
     folio: (page, total) => `page ${page} sur ${total}`,
   },
 }

@@ -1,4 +1,4 @@
-import { spacedBanner } from './cable-header-xml.js'
+import { spacedBanner } from '../text/spaced-banner.js'
 import { prepareTextXml } from './inline-xml.js'
 import { STYLE } from './styles.js'
 import { WML_ROOT_ATTRIBUTES, XML_DECLARATION } from './wml-namespaces.js'
@@ -43,11 +43,14 @@ function slots(ctx: XmlContext, style: string, left: string, centre: string, rig
 export function headerFooterXml(ctx: XmlContext): HeaderFooterParts {
   const classification = classificationText(ctx)
   const marking = classification ? runXml(classification) : ''
-  const reference = ctx.extras.layout === 'ministere' && ctx.cable.reference ? runXml(prepareTextXml(ctx, `N° ${ctx.cable.reference}`)) : ''
+  const reference = ctx.extras.runningReference && ctx.cable.reference ? runXml(prepareTextXml(ctx, `N° ${ctx.cable.reference}`)) : ''
   const header = (content: string) => `${XML_DECLARATION}<w:hdr ${WML_ROOT_ATTRIBUTES}>${content}</w:hdr>`
   const parts: HeaderFooterParts = {
     header: header(slots(ctx, STYLE.header, reference, marking, '')),
-    footer: `${XML_DECLARATION}<w:ftr ${WML_ROOT_ATTRIBUTES}>${slots(ctx, STYLE.footer, '', marking, pageNumber(ctx))}</w:ftr>`,
+    // A teletype banner stands alone on its line, the page number under it, as the PDF sets them.
+    footer: `${XML_DECLARATION}<w:ftr ${WML_ROOT_ATTRIBUTES}>${
+      ctx.extras.spacedBanner && marking ? slots(ctx, STYLE.footer, '', marking, '') + paragraphXml({ style: STYLE.footer, alignment: 'right' }, pageNumber(ctx)) : slots(ctx, STYLE.footer, '', marking, pageNumber(ctx))
+    }</w:ftr>`,
   }
   if (ctx.extras.firstPageHeader) parts.firstHeader = header(slots(ctx, STYLE.header, '', marking, ''))
   return parts

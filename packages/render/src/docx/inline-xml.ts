@@ -14,6 +14,10 @@ export interface Marks {
   italics?: boolean
   strike?: boolean
   style?: string
+  /** Colour as DOCX writes it (`B0141E`). */
+  color?: string
+  /** Size in half-points. */
+  size?: number
   /** Nesting depth, to flatten absurdly deep trees instead of recursing without end. */
   depth?: number
 }
@@ -45,7 +49,7 @@ export function prepareTextXml(ctx: XmlContext, text: string): string {
 export function textRunsXml(ctx: XmlContext, text: string, marks: Marks = {}, prepared = false): string {
   const value = prepared ? text : prepareTextXml(ctx, text)
   if (value === '') return ''
-  const props: RunProps = { style: marks.style, bold: marks.bold, italics: marks.italics, strike: marks.strike }
+  const props: RunProps = { style: marks.style, bold: marks.bold, italics: marks.italics, strike: marks.strike, color: marks.color, size: marks.size }
   if (marks.italics) ctx.usesItalic = true
   if (!HAS_RTL.test(value)) return runXml(value, props)
   ctx.usesRtl = true

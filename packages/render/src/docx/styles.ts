@@ -44,6 +44,7 @@ export const STYLE = {
   footer: 'CableFooter',
   banner: 'CableBanner',
   telegramLine: 'CableTelegramLine',
+  headerLine: 'CableHeaderLine',
   footnoteText: 'CableFootnoteText',
   // Character styles.
   label: 'CableLabel',
@@ -215,6 +216,10 @@ function buildStyles(theme: ThemeData, language: string): IStylesOptions {
     paragraph(STYLE.telegramLine, 'Cable Telegram Line', {
       basedOn: STYLE.body,
       paragraph: { alignment: ALIGN.left, indent: { firstLine: 0 }, spacing: { before: 0, after: 0 } },
+    }),
+    paragraph(STYLE.headerLine, 'Cable Header Line', {
+      basedOn: STYLE.body,
+      paragraph: { alignment: ALIGN.left, indent: { firstLine: 0 }, spacing: { before: 0, after: 0 }, keepNext: true },
     }),
     paragraph(STYLE.footnoteText, 'Cable Footnote Text', {
       basedOn: STYLE.body,

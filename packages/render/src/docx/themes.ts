@@ -1,32 +1,19 @@
 import type { FontFamilyName } from '../fonts/font-files.js'
 
 /**
- * What a word processor needs beyond {@link ThemeData}, keyed by theme name:
- * the font names runs refer to, which header block to draw, and the page
- * number wording. Kept here rather than in the shared theme files because
- * only the DOCX writer reads it.
+ * What the DOCX writer reads of a theme beyond {@link ThemeData}, resolved
+ * once per cable from the theme's furniture and DOCX parts
+ * (`docxThemeExtras` in `docx-theme-extras.ts`).
  */
 export interface DocxThemeExtras {
-  /** Which header block the document opens with. */
-  layout: 'ministere' | 'telegramme' | 'sobre'
   /** A first-page header of its own (the letterhead page carries no running reference). */
   firstPageHeader: boolean
+  /** `N° reference` at the left of the running header. */
+  runningReference: boolean
   /** Page number wording: `n/N` or `PAGE n OF N`. */
   pageNumber: 'slash' | 'of'
   /** Spaced-out classification banners (`C O N F I D E N T I A L`) in header and footer. */
   spacedBanner: boolean
-}
-
-/** DOCX additions of the built-in themes; unknown themes get the `sobre` ones. */
-export const DOCX_THEMES: Readonly<Record<string, DocxThemeExtras>> = {
-  ministere: { layout: 'ministere', firstPageHeader: true, pageNumber: 'slash', spacedBanner: false },
-  telegramme: { layout: 'telegramme', firstPageHeader: false, pageNumber: 'of', spacedBanner: true },
-  sobre: { layout: 'sobre', firstPageHeader: false, pageNumber: 'slash', spacedBanner: false },
-}
-
-/** The DOCX additions of the theme called `name`. */
-export function docxThemeExtras(name: string): DocxThemeExtras {
-  return DOCX_THEMES[name] ?? DOCX_THEMES['sobre']!
 }
 
 /**

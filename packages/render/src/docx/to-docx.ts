@@ -1,7 +1,8 @@
 import type { Cable } from '@cablekit/core'
+import type { ThemeName } from '../themes/registry.js'
+import { resolveTheme } from '../themes/resolve-theme.js'
 import { labelsFor } from '../themes/theme.js'
-import type { ThemeData, ThemeName } from '../themes/theme.js'
-import { THEMES, defaultThemeName } from '../themes/themes.js'
+import type { ThemeData } from '../themes/theme.js'
 import { cableSectionsXml } from './cable-sections-xml.js'
 import { corePropertiesXml } from './core-properties.js'
 import { writeZip } from './deterministic-zip.js'
@@ -9,9 +10,9 @@ import { documentDate } from './document-date.js'
 import { DocxPackage, documentBodyXml } from './docx-package.js'
 import { embedFontSubsets } from './embed-font-subsets.js'
 import { sharedParts } from './shared-parts.js'
-import { docxThemeExtras } from './themes.js'
+import { docxThemeExtras } from './docx-theme-extras.js'
 import { pageSetup, textWidthOf } from './wml-section.js'
-import { createXmlContext } from './xml-context.js'
+import { createXmlContext } from './create-xml-context.js'
 
 /** Options of {@link toDocx}. */
 export interface DocxOptions {
@@ -56,9 +57,10 @@ function envEpoch(): number | undefined {
  * await writeFile('cable.docx', await toDocx(cables[0]!))
  */
 export async function toDocx(cable: Cable, options: DocxOptions = {}): Promise<Uint8Array> {
-  const theme = typeof options.theme === 'object' ? options.theme : THEMES[options.theme ?? defaultThemeName(cable)] ?? THEMES[defaultThemeName(cable)]
-  const extras = docxThemeExtras(theme.name)
-  const lang = cable.lang ?? (extras.layout === 'telegramme' ? 'en' : 'fr')
+  const theme = resolveTheme(cable, options.theme)
+  const extras = docxThemeExtras(theme)
+  // Without a language, a typewritten telegram reads English and a letter French, as the families are.
+  const lang = cable.lang ?? (theme.fonts.body === 'mono' && !theme.text.frenchSpacing ? 'en' : 'fr')
   const page = pageSetup(theme)
   const pkg = new DocxPackage()
   const ctx = createXmlContext({

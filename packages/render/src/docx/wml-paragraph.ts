@@ -13,7 +13,7 @@ export interface ParagraphProps {
   /** Right-to-left paragraph (`w:bidi`). */
   bidi?: boolean
   spacing?: { before?: number; after?: number }
-  indent?: { left?: number; right?: number; firstLine?: number }
+  indent?: { left?: number; right?: number; firstLine?: number; hanging?: number }
   alignment?: 'left' | 'center' | 'right' | 'both'
   /** Section properties (XML from {@link sectionPropertiesXml}) when this paragraph ends a section. */
   section?: string

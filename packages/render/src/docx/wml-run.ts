@@ -4,9 +4,14 @@ import { escapeXml } from './xml-escape.js'
 export interface RunProps {
   /** Character style id (`CableLabel`, `Hyperlink`…). */
   style?: string
+  /** `false` turns off a bold the style sets. */
   bold?: boolean
   italics?: boolean
   strike?: boolean
+  /** Colour as DOCX writes it (`B0141E`). */
+  color?: string
+  /** Size in half-points. */
+  size?: number
   /** Right-to-left run (`w:rtl`): Word shapes it with the complex-script font. */
   rtl?: boolean
 }
@@ -16,8 +21,12 @@ function runPropertiesXml(props: RunProps): string {
   let xml = ''
   if (props.style) xml += `<w:rStyle w:val="${props.style}"/>`
   if (props.bold) xml += '<w:b/><w:bCs/>'
+  // Off explicitly, over a style that sets it (an unsigned-bold signature in the Cable Signature style).
+  else if (props.bold === false) xml += '<w:b w:val="0"/><w:bCs w:val="0"/>'
   if (props.italics) xml += '<w:i/><w:iCs/>'
   if (props.strike) xml += '<w:strike/>'
+  if (props.color) xml += `<w:color w:val="${props.color}"/>`
+  if (props.size) xml += `<w:sz w:val="${props.size}"/><w:szCs w:val="${props.size}"/>`
   if (props.rtl) xml += '<w:rtl/>'
   return xml === '' ? '' : `<w:rPr>${xml}</w:rPr>`
 }

@@ -1,16 +1,20 @@
 import type { FootnoteDefinition } from 'mdast'
 import type { Cable } from '@cablekit/core'
 import type { Labels, ThemeData } from '../themes/theme.js'
-import { BODY_XML, blocksXml } from './blocks-xml.js'
-import { ListNumbering } from './list-numbering.js'
-import { Relationships } from './relationships.js'
-import { STYLE } from './styles.js'
+import type { ListNumbering } from './list-numbering.js'
+import type { Relationships } from './relationships.js'
 import type { DocxThemeExtras } from './themes.js'
 
 /** Per-document state shared by the XML writers of blocks, inlines, header and footnotes. */
 export interface XmlContext {
   cable: Cable
   theme: ThemeData
+  /**
+   * The theme whose header and closing the cable being written takes, when it
+   * is not `theme`: a dossier writes each cable in its family's theme under
+   * the styles of one document theme.
+   */
+  cableTheme?: ThemeData
   extras: DocxThemeExtras
   labels: Labels
   /** Apply French spacing to text (theme wants it and the cable is French). */
@@ -39,30 +43,3 @@ export interface XmlContext {
 
 /** What a new {@link XmlContext} starts from: the cable, theme and language data, and the document's relationships. */
 export type XmlContextInit = Pick<XmlContext, 'cable' | 'theme' | 'extras' | 'labels' | 'french' | 'textWidth' | 'links'>
-
-/**
- * A fresh writing context: no footnotes, lists or definitions yet, and a
- * footnote writer whose hyperlinks go to the footnotes' own relationships.
- */
-export function createXmlContext(init: XmlContextInit): XmlContext {
-  const ctx: XmlContext = {
-    ...init,
-    definitions: new Map(),
-    footnoteIds: new Map(),
-    footnotes: [],
-    footnoteLinks: new Relationships(),
-    numbering: new ListNumbering(),
-    usesRtl: false,
-    usesItalic: false,
-    writeNote: (definition) => {
-      const outer = ctx.links
-      ctx.links = ctx.footnoteLinks
-      try {
-        return blocksXml(ctx, definition.children, { ...BODY_XML, style: STYLE.footnoteText })
-      } finally {
-        ctx.links = outer
-      }
-    },
-  }
-  return ctx
-}

@@ -1,5 +1,6 @@
 import type { Cable, RedactOptions } from '@cablekit/core'
-import type { ThemeData, ThemeName } from '../themes/theme.js'
+import type { ThemeName } from '../themes/registry.js'
+import type { ThemeData } from '../themes/theme.js'
 
 /** One cable of a dossier, with the theme it is printed in when not its family's. */
 export interface DossierEntry {

@@ -2,7 +2,8 @@ import type { RootContent } from 'mdast'
 import { editorialMarks, fromMarkdown, redact } from '@cablekit/core'
 import type { Cable } from '@cablekit/core'
 import { dateValue } from '../text/format-date.js'
-import type { ThemeData, ThemeName } from '../themes/theme.js'
+import type { ThemeName } from '../themes/registry.js'
+import type { ThemeData } from '../themes/theme.js'
 import type { Dossier, DossierEntry, DossierOptions } from './dossier.js'
 
 /** A dossier ready to lay out: texts redacted, editorial marks applied, cables in order. */

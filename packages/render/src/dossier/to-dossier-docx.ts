@@ -11,18 +11,18 @@ import { sharedParts } from '../docx/shared-parts.js'
 import { embedFontSubsets } from '../docx/embed-font-subsets.js'
 import type { FontSelection } from '../docx/shared-parts.js'
 import { STYLE } from '../docx/styles.js'
-import { docxThemeExtras } from '../docx/themes.js'
+import { docxThemeExtras } from '../docx/docx-theme-extras.js'
 import { WML_ROOT_ATTRIBUTES, XML_DECLARATION } from '../docx/wml-namespaces.js'
 import { paragraphXml } from '../docx/wml-paragraph.js'
 import { bookmarkXml, fieldXml, runXml } from '../docx/wml-run.js'
 import { pageSetup, textWidthOf } from '../docx/wml-section.js'
-import { createXmlContext } from '../docx/xml-context.js'
+import { createXmlContext } from '../docx/create-xml-context.js'
 import type { XmlContext } from '../docx/xml-context.js'
 import type { FontFamilyName } from '../fonts/font-files.js'
 import { formatDate } from '../text/format-date.js'
 import { labelsFor } from '../themes/theme.js'
 import type { ThemeData } from '../themes/theme.js'
-import { THEMES, defaultThemeName } from '../themes/themes.js'
+import { resolveTheme } from '../themes/resolve-theme.js'
 import type { Dossier, DossierOptions } from './dossier.js'
 import { dossierContentsXml, fillPageNumbers, pageReferenceXml } from './dossier-docx-contents.js'
 import type { ContentsEntry } from './dossier-docx-contents.js'
@@ -58,7 +58,7 @@ export async function toDossierDocx(dossier: Dossier, options: DossierOptions = 
   const ctx = createXmlContext({
     cable: { lang: prepared.lang, body: [], attachments: [] },
     theme: documentTheme,
-    extras: docxThemeExtras(documentTheme.name),
+    extras: docxThemeExtras(documentTheme),
     labels: labelsFor(documentTheme, prepared.lang),
     french: documentTheme.text.frenchSpacing && isFrench(prepared.lang),
     textWidth: textWidthOf(page),
@@ -82,7 +82,8 @@ export async function toDossierDocx(dossier: Dossier, options: DossierOptions = 
     const theme = resolve(own ?? options.theme, original)
     const lang = cable.lang ?? prepared.lang
     ctx.cable = cable
-    ctx.extras = docxThemeExtras(theme.name)
+    ctx.cableTheme = theme
+    ctx.extras = docxThemeExtras(theme)
     ctx.labels = labelsFor(theme, lang)
     ctx.french = theme.text.frenchSpacing && isFrench(lang)
     for (const family of [theme.fonts.body, theme.fonts.heading, theme.fonts.stamp]) families.add(family)
@@ -132,9 +133,7 @@ function cableBookmark(index: number): string {
 }
 
 function resolve(theme: DossierOptions['theme'], cable: Cable | undefined): ThemeData {
-  if (theme && typeof theme === 'object') return theme
-  if (typeof theme === 'string' && THEMES[theme]) return THEMES[theme]
-  return THEMES[cable ? defaultThemeName(cable) : 'sobre']
+  return resolveTheme(cable ?? { body: [], attachments: [] }, theme ?? (cable ? undefined : 'sobre'))
 }
 
 function headingOf(cable: Cable, lang: string): string {

@@ -1,6 +1,6 @@
 import { fontBytes } from './font-bytes.js'
 import * as fontkit from 'fontkit'
-import type { Font } from 'fontkit'
+import type { Font } from './fontkit-types.js'
 import { fontFiles } from './font-files.js'
 import type { FontFamilyName } from './font-files.js'
 

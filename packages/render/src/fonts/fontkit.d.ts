@@ -3,36 +3,11 @@
  * these describe what its objects carry at run time.
  */
 declare module 'fontkit' {
-  export interface Glyph {
-    id: number
-    codePoints: number[]
-    advanceWidth: number
-  }
-  export interface GlyphPosition {
-    xAdvance: number
-    yAdvance: number
-    xOffset: number
-    yOffset: number
-  }
-  export interface GlyphRun {
-    glyphs: Glyph[]
-    positions: GlyphPosition[]
-    direction: 'ltr' | 'rtl'
-    advanceWidth: number
-  }
-  export interface Font {
-    postscriptName: string
-    unitsPerEm: number
-    ascent: number
-    descent: number
-    lineGap: number
-    capHeight: number
-    xHeight: number
-    layout(text: string, features?: string[] | Record<string, boolean>, script?: string, language?: string, direction?: 'ltr' | 'rtl'): GlyphRun
-    hasGlyphForCodePoint(codePoint: number): boolean
-    glyphForCodePoint(codePoint: number): Glyph
-    getGlyph(id: number): Glyph
-  }
+  // The shapes live in a module of their own, so the published declarations carry them (an ambient module is not shipped).
+  export type Glyph = import('./fontkit-types.js').Glyph
+  export type GlyphPosition = import('./fontkit-types.js').GlyphPosition
+  export type GlyphRun = import('./fontkit-types.js').GlyphRun
+  export type Font = import('./fontkit-types.js').Font
   export function create(buffer: Uint8Array, postscriptName?: string): Font
   export function openSync(path: string, postscriptName?: string): Font
 }

@@ -1,6 +1,6 @@
 import type { Cable } from '@cablekit/core'
 import type { PdfOptions } from '../pdf/pdf-options.js'
-import { resolveTheme } from '../layout/layout-cable.js'
+import { resolveTheme } from '../themes/resolve-theme.js'
 import { bodyStyle, faceChain } from '../layout/style.js'
 import { sanitizeText } from '../text/sanitize-text.js'
 import { coversText } from './split-by-coverage.js'

@@ -1,4 +1,4 @@
-import type { Glyph } from 'fontkit'
+import type { Glyph } from './fontkit-types.js'
 import type { FontFace } from './font-face.js'
 
 /**

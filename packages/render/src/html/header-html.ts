@@ -1,31 +1,32 @@
-import { THEME_DRAWINGS } from '../pdf/themes/theme-drawings.js'
-import type { ThemeData } from '../themes/theme.js'
+import { completeTheme } from '../themes/resolve-theme.js'
+import type { HeaderContext } from '../themes/header-block.js'
+import { hasTitle, headerBlocksHtml } from './header-blocks-html.js'
 import type { HtmlContext } from './html-context.js'
-import { ministereHeaderHtml } from './ministere-header-html.js'
-import { sobreHeaderHtml } from './sobre-header-html.js'
-import { telegrammeHeaderHtml } from './telegramme-header-html.js'
+import { textHtml } from './text-html.js'
 
-/** The header writers of the built-in themes, by theme name. */
-const HEADERS: Readonly<Record<string, (ctx: HtmlContext) => string>> = {
-  ministere: ministereHeaderHtml,
-  telegramme: telegrammeHeaderHtml,
-  sobre: sobreHeaderHtml,
+function headerContext(ctx: HtmlContext): HeaderContext {
+  return { labels: ctx.labels, lang: ctx.lang, french: ctx.lang.toLowerCase().startsWith('fr') }
 }
-
-type Layout = keyof typeof THEME_DRAWINGS
 
 /**
- * The layout family of `theme` for HTML, as the PDF picks its drawing: the
- * built-in drawing it reuses (`pdf: THEME_DRAWINGS.ministere`), else the
- * built-in theme of its name, else `sobre`.
+ * The first-page header of the cable: the theme's description written by
+ * {@link headerBlocksHtml}, or the theme's own HTML header where it draws one
+ * by hand (`ministere`). A header without a title gets a hidden `<h1>`, so
+ * the page still has a top heading.
  */
-export function htmlLayoutOf(theme: ThemeData): Layout {
-  const names = Object.keys(THEME_DRAWINGS) as Layout[]
-  const reused = theme.pdf ? names.find((name) => THEME_DRAWINGS[name] === theme.pdf) : undefined
-  return reused ?? names.find((name) => name === theme.name) ?? 'sobre'
+export function headerHtml(ctx: HtmlContext): string {
+  const theme = completeTheme(ctx.theme)
+  if (theme.html?.header) return theme.html.header(ctx)
+  const blocks = theme.header?.(ctx.cable, headerContext(ctx)) ?? []
+  if (hasTitle(blocks)) return headerBlocksHtml(ctx, blocks)
+  // The page's one <h1> names the cable even where its header prints no title line.
+  const { cable } = ctx
+  const name = cable.subject ?? cable.reference ?? cable.id ?? cable.publication?.title ?? ''
+  return `<h1 class="visually-hidden">${textHtml(ctx, name)}</h1>\n${headerBlocksHtml(ctx, blocks)}`
 }
 
-/** The first-page header of the cable in its theme's layout. */
-export function headerHtml(ctx: HtmlContext): string {
-  return HEADERS[htmlLayoutOf(ctx.theme)]!(ctx)
+/** What follows the text: the theme's closing (signature, place and date…). */
+export function closingHtml(ctx: HtmlContext): string {
+  const theme = completeTheme(ctx.theme)
+  return headerBlocksHtml(ctx, theme.closing?.(ctx.cable, headerContext(ctx)) ?? [], 'header-lines closing')
 }

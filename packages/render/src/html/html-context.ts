@@ -15,3 +15,11 @@ export interface HtmlContext {
   /** Every character written as text, so that only the font faces the page needs are inlined. */
   seen: { italic: boolean; bold: boolean; mono: boolean; chars: Set<string> }
 }
+
+/** What a theme's own style rules are written from: sizes, colours (already checked) and font stacks. */
+export interface HtmlCssInput {
+  s: ThemeData['sizes']
+  c: Record<'text' | 'muted' | 'stamp' | 'rule' | 'paper' | 'redaction', string>
+  heading: string
+  stamp: string
+}

@@ -1,4 +1,5 @@
-import type { ThemeData, ThemeName } from '../themes/theme.js'
+import type { ThemeName } from '../themes/registry.js'
+import type { ThemeData } from '../themes/theme.js'
 
 /** Options of {@link toHtml}. */
 export interface HtmlOptions {

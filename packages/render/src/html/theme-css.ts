@@ -1,8 +1,10 @@
 import { fontFace } from '../fonts/font-face.js'
-import { spacedBanner } from '../pdf/themes/telegramme-drawing.js'
+import { spacedBanner } from '../text/spaced-banner.js'
+import { headerSize } from '../themes/header-size.js'
+import { completeTheme } from '../themes/resolve-theme.js'
 import type { ThemeData } from '../themes/theme.js'
 import { fontStack } from './font-faces-css.js'
-import { htmlLayoutOf } from './header-html.js'
+import type { HtmlCssInput } from './html-context.js'
 import { cssString } from './html-escape.js'
 
 /** Page sizes in points, as the PDF lays them out. */
@@ -39,7 +41,7 @@ function lineHeight(family: ThemeData['fonts']['body'], size: number, gap: numbe
  * facsimile.
  */
 export function themeCss(theme: ThemeData, furniture: PageFurniture, lang: string): string {
-  const layout = htmlLayoutOf(theme)
+  const complete = completeTheme(theme)
   const size = PAGE_SIZES[theme.page.size] ?? PAGE_SIZES.A4
   const m = theme.page.margins
   const s = theme.sizes
@@ -56,8 +58,8 @@ export function themeCss(theme: ThemeData, furniture: PageFurniture, lang: strin
   const stamp = fontStack(theme, theme.fonts.stamp)
   const mono = fontStack(theme, 'mono')
   const french = lang.toLowerCase().startsWith('fr')
-  const mark = furniture.classification ? cssString(layout === 'telegramme' ? spacedBanner(furniture.classification) : furniture.classification.toUpperCase()) : undefined
-  const folio = layout === 'telegramme' ? '"PAGE " counter(page, decimal-leading-zero) " OF " counter(pages, decimal-leading-zero)' : 'counter(page) "/" counter(pages)'
+  const mark = furniture.classification ? cssString(complete.furniture.mark === 'spaced' ? spacedBanner(furniture.classification) : furniture.classification.toUpperCase()) : undefined
+  const folio = complete.furniture.folio === 'page-of' ? '"PAGE " counter(page, decimal-leading-zero) " OF " counter(pages, decimal-leading-zero)' : 'counter(page) "/" counter(pages)'
   const markStyle = `font-family:${stamp};font-weight:700;font-size:${pt(s.stamp)};color:${c.stamp}`
   const smallStyle = `font-family:${body};font-size:${pt(s.small)};color:${c.muted}`
   return `
@@ -106,7 +108,8 @@ dt{font-weight:700;grid-column:1}
 dl.french .colon{font-weight:700;grid-column:2;padding-right:.1em}
 dd{margin:0;grid-column:-2}
 dd>h1{display:inline;font:inherit;margin:0}
-${LAYOUT_CSS[layout]({ s, c, heading, stamp })}
+${headerCss(theme, { s, c, heading, stamp })}
+${complete.html?.css?.({ s, c, heading, stamp }) ?? ''}
 @media print{
 html,body{background:none;padding:0}
 .sheet{width:auto;min-height:0;margin:0;padding:0;box-shadow:none;background:none}
@@ -122,56 +125,35 @@ ${furniture.runningHeader ? `@top-left{content:${cssString(furniture.runningHead
 `
 }
 
-interface LayoutCssInput {
-  s: ThemeData['sizes']
-  c: Record<'text' | 'muted' | 'stamp' | 'rule' | 'paper' | 'redaction', string>
-  heading: string
-  stamp: string
-}
-
-/** What each header layout adds, in step with its PDF drawing. */
-const LAYOUT_CSS: Record<'ministere' | 'telegramme' | 'sobre', (input: LayoutCssInput) => string> = {
-  ministere: ({ s, c, stamp }) => `
-.cable-header p{text-indent:0;text-align:left;margin:0}
-.letterhead{display:flex;justify-content:space-between;gap:4%;font-size:${pt(s.letterhead)};line-height:1.2}
-.letterhead>div{width:48%}
-.letterhead .state{font-weight:700;font-size:${pt(s.letterhead + 1)}}
-.letterhead .localized p{text-align:right}
-.letterhead-rule{width:110pt;margin:4pt 0 10pt;border-top-width:.8pt}
-.top{display:flex;justify-content:space-between;gap:4%;margin-bottom:14pt}
-.top>div{width:48%}
-.top p{line-height:1.25}
-.top .post{font-size:${pt(s.letterhead)}}
-.top .reference{font-weight:700}
-.top-right{text-align:right}
-.top-right p{text-align:right}
-.stamps{margin-top:10pt!important}
-.stamp{display:inline-block;margin-left:8pt;padding:2pt 5pt;border:1.2pt solid ${c.stamp};color:${c.stamp};font-family:${stamp};font-size:${pt(s.stamp)};font-weight:700;line-height:1.3;-webkit-print-color-adjust:exact;print-color-adjust:exact}
-.address{margin-bottom:12pt}
-.address p{text-align:center;font-weight:700}
-.routing{display:flex;justify-content:space-between;margin-bottom:12pt;font-size:${pt(s.small + 0.5)};line-height:1.3}
-.routing .distribution{width:62%}
-.routing .transmission{width:34%}
-.subject-lines{margin-bottom:14pt}
-.signature{margin-left:45%;text-align:center}
-`,
-  telegramme: ({ s }) => `
-.telegram-lines{margin-bottom:6pt}
-.telegram-lines .line{white-space:pre-wrap}
-.telegram-lines .hanging{display:grid;grid-template-columns:max-content 1fr;column-gap:1ch}
-.telegram-lines .values{display:block}
-.telegram-lines .value{display:block}
-.telegram-lines h1{display:inline;font:inherit;margin:0}
-.telegram-lines .banner{margin-bottom:8pt}
-.telegram-lines .gap-after{margin-bottom:6pt}
-.attachment h2{font-size:inherit}
-.signature{font-weight:400;margin:${pt(s.paragraphGap)} 0 0}
-`,
-  sobre: ({ s, c }) => `
-h1.subject{font-size:${pt(s.heading + 4)};margin:0 0 8pt}
-.fields{font-size:${pt(s.body - 1)}}
-.fields dt{color:${c.muted}}
-.header-rule{width:auto;margin:6pt 0 14pt;border-top:.5pt solid ${c.rule}}
-.signature{text-align:left}
-`,
+/**
+ * The style rules of header descriptions (`header-blocks-html.ts`), in step
+ * with the PDF's layout of the same blocks: sizes from the theme, hanging
+ * values on a grid, columns side by side, signatures placed as the PDF
+ * places them.
+ */
+function headerCss(theme: ThemeData, { s, c }: HtmlCssInput): string {
+  const sizes = (['reduced', 'small', 'letterhead', 'heading', 'title'] as const).map((size) => `.size-${size}{font-size:${pt(headerSize(theme, size))}}`).join('')
+  return `
+.header-lines{margin:0}
+.header-lines .line{white-space:pre-wrap;text-indent:0}
+.header-lines .center{text-align:center}.header-lines .right{text-align:right}
+.header-lines .bold{font-weight:700}
+.header-lines .muted,.header-lines .muted-labels dt{color:${c.muted}}
+${sizes}
+.header-lines .hanging{display:grid;grid-template-columns:max-content 1fr;column-gap:.5em}
+.header-lines .values,.header-lines .value{display:block}
+.header-lines h1{display:inline;font:inherit;margin:0}
+.header-lines .columns{display:flex;justify-content:space-between;gap:4%}
+.header-lines .columns>div{width:48%}
+.header-lines .column-right{text-align:right}
+.header-lines .space{display:block}
+.header-rule{width:auto;margin:0;border-top:.5pt solid ${c.rule}}
+.short-rule{width:110pt;margin:4pt 0;border-top:.8pt solid ${c.rule}}
+.signature{font-weight:400}
+.signature.bold{font-weight:700}
+.signature.letter{margin-left:45%;text-align:center}
+.signature.letter-left{margin-left:45%;text-align:left}
+.signature.margin{margin:${pt(s.paragraphGap)} 0 0}
+${theme.fonts.heading === 'mono' ? '.attachment h2{font-size:inherit}' : ''}
+`
 }

@@ -1,12 +1,13 @@
 import type { RootContent } from 'mdast'
 import type { Cable } from '@cablekit/core'
-import { resolveTheme } from '../layout/layout-cable.js'
+import { resolveTheme } from '../themes/resolve-theme.js'
 import { sanitizeText } from '../text/sanitize-text.js'
 import { labelsFor } from '../themes/theme.js'
-import { spacedBanner } from '../pdf/themes/telegramme-drawing.js'
+import { spacedBanner } from '../text/spaced-banner.js'
+import { completeTheme } from '../themes/resolve-theme.js'
 import { blocksHtml } from './blocks-html.js'
 import { fontFacesCss } from './font-faces-css.js'
-import { headerHtml, htmlLayoutOf } from './header-html.js'
+import { closingHtml, headerHtml } from './header-html.js'
 import type { HtmlContext } from './html-context.js'
 import { escapeHtml } from './html-escape.js'
 import type { HtmlOptions } from './html-options.js'
@@ -74,14 +75,11 @@ async function htmlPage(cable: Cable, options: HtmlOptions): Promise<string> {
       if (!numbers.has(identifier)) numbers.set(identifier, numbers.size + 1)
       return numbers.get(identifier)
     },
-    seen: { italic: false, bold: false, mono: htmlLayoutOf(theme) === 'telegramme', chars: new Set() },
+    seen: { italic: false, bold: false, mono: theme.fonts.body === 'mono', chars: new Set() },
   }
 
   const first: string[] = [`<header class="cable-header">\n${headerHtml(ctx)}</header>\n`, `<div class="cable-body">\n${blocksHtml(ctx, cable.body)}</div>\n`]
-  if (cable.signature) {
-    ctx.seen.bold = true
-    first.push(`<p class="signature">${textHtml(ctx, cable.signature)}</p>\n`)
-  }
+  first.push(closingHtml(ctx))
   if (cable.attachments.length > 0) {
     first.push(labelledLinesHtml(ctx, cable.attachments.map((attachment) => [attachment.label || labels.attachment, textHtml(ctx, attachment.title || '—')]), 'attachments'))
   }
@@ -100,7 +98,8 @@ async function htmlPage(cable: Cable, options: HtmlOptions): Promise<string> {
     sheets.push(`<section class="sheet attachment" aria-labelledby="attachment-${index + 1}">\n${furnitureHtml(ctx)}${html}${last ? notes : ''}</section>\n`)
   })
 
-  const layout = htmlLayoutOf(theme)
+  // The theme's name as a class: names are code, but a custom one must not break out of the attribute.
+  const layout = theme.name.toLowerCase().replace(/[^a-z0-9-]+/g, '-')
   const classification = cable.classification ? sanitizeText(cable.classification.label) : undefined
   const reference = cable.reference ? (lang.startsWith('fr') ? `N° ${cable.reference}` : cable.reference) : cable.id
   const css = themeCss(theme, { ...(classification ? { classification } : {}), ...(reference ? { runningHeader: sanitizeText(reference) } : {}) }, lang)
@@ -139,8 +138,10 @@ ${sheets.join('')}</article>
 function furnitureHtml(ctx: HtmlContext): string {
   const classification = ctx.cable.classification?.label
   if (!classification) return ''
-  const label = escapeHtml(htmlLayoutOf(ctx.theme) === 'telegramme' ? spacedBanner(classification) : classification.toUpperCase())
+  const label = escapeHtml(completeTheme(ctx.theme).furniture.mark === 'spaced' ? spacedBanner(classification) : classification.toUpperCase())
   for (const char of label) ctx.seen.chars.add(char)
+  // The marks are set in bold (on screen and in the `@page` margins): the bold face must be inlined.
+  ctx.seen.bold = true
   return `<p class="mark mark-top" aria-hidden="true">${label}</p>\n<p class="mark mark-bottom" aria-hidden="true">${label}</p>\n`
 }
 

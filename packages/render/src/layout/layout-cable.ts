@@ -1,33 +1,22 @@
 import type { RootContent } from 'mdast'
 import type { Cable } from '@cablekit/core'
-import type { PdfOptions } from '../pdf/pdf-options.js'
-import { THEME_DRAWINGS, themeDrawing } from '../pdf/themes/theme-drawings.js'
-import { labelledLines } from '../pdf/themes/shared-drawing.js'
 import { dateValue } from '../text/format-date.js'
 import { sanitizeText } from '../text/sanitize-text.js'
-import { THEMES, defaultThemeName } from '../themes/themes.js'
-import type { ThemeData } from '../themes/theme.js'
+import { resolveTheme } from '../themes/resolve-theme.js'
+import { attachmentHeading } from './attachment-heading.js'
 import { collectInlines } from './collect-inlines.js'
 import type { InlineContext } from './collect-inlines.js'
 import type { Group, LaidOutCable, Row } from './laid-out.js'
 import { layoutBlocks } from './layout-blocks.js'
 import { layoutFurniture } from './layout-furniture.js'
 import { createLayoutKit } from './layout-kit.js'
+import { labelledLines } from './labelled-lines.js'
+import type { LayoutOptions } from './layout-options.js'
+import { drawingOf } from './drawing-of.js'
 import { paginate } from './paginate.js'
 import { footnoteDefinitions } from '../text/footnote-definitions.js'
 
 const PAGE_SIZES = { A4: { width: 595.28, height: 841.89 }, LETTER: { width: 612, height: 792 } } as const
-
-/** The theme object of `options.theme` (a name or a theme), else the cable's family. */
-export function resolveTheme(cable: Cable, theme: PdfOptions['theme']): ThemeData {
-  if (theme && typeof theme === 'object') return theme
-  if (typeof theme === 'string') {
-    const found = THEMES[theme as keyof typeof THEMES]
-    if (!found) throw new Error(`@cablekit/render: unknown theme "${sanitizeText(theme)}"; known: ${Object.keys(THEMES).join(', ')}`)
-    return found
-  }
-  return THEMES[defaultThemeName(cable)]
-}
 
 /**
  * Lay out a cable without drawing it: the theme's header, the body, the
@@ -39,9 +28,9 @@ export function resolveTheme(cable: Cable, theme: PdfOptions['theme']): ThemeDat
  * const laidOut = layoutCable(cable, { theme: 'ministere' })
  * laidOut.pages.length // 3
  */
-export function layoutCable(cable: Cable, options: PdfOptions = {}): LaidOutCable {
+export function layoutCable(cable: Cable, options: LayoutOptions = {}): LaidOutCable {
   const theme = resolveTheme(cable, options.theme)
-  const drawing = themeDrawing(theme)
+  const drawing = drawingOf(theme)
   const size = PAGE_SIZES[theme.page.size] ?? PAGE_SIZES.A4
   const margins = theme.page.margins
   const frame = { x: margins.left, y: margins.top, width: size.width - margins.left - margins.right, height: size.height - margins.top - margins.bottom }
@@ -84,7 +73,7 @@ export function layoutCable(cable: Cable, options: PdfOptions = {}): LaidOutCabl
   }
   const attachmentGroups: number[] = []
   cable.attachments.forEach((attachment, index) => {
-    const heading = (drawing.attachmentHeading ?? THEME_DRAWINGS.sobre.attachmentHeading!)(kit, attachment, index)
+    const heading = drawing.attachmentHeading ? drawing.attachmentHeading(kit, attachment, index) : attachmentHeading(kit, attachment)
     const body = layoutBlocks(attachment.body, kit, blockFrame)
     // A theme may draw no heading: the attachment's first block then opens the new page.
     const first = heading[0] ?? body[0]
@@ -101,7 +90,12 @@ export function layoutCable(cable: Cable, options: PdfOptions = {}): LaidOutCabl
   const runningHeader = headerText ? sanitizeText(headerText) : undefined
   const folio = (page: number, total: number) => (drawing.folio ? drawing.folio(page, total, kit) : `${page}/${total}`)
   const furnitureFor = (index: number, folioText: string) =>
-    layoutFurniture(kit, drawing, { ...(classification ? { classification } : {}), ...(index > 0 && runningHeader ? { runningHeader } : {}), folio: folioText })
+    layoutFurniture(kit, drawing, {
+      ...(classification ? { classification } : {}),
+      ...(index > 0 && runningHeader ? { runningHeader } : {}),
+      folio: folioText,
+      folioBelowMark: theme.furniture.mark === 'spaced',
+    })
   const laidOutPages = pages.map((page, index) => ({ boxes: page.boxes, furniture: furnitureFor(index, folio(index + 1, pages.length)) }))
 
   const text = (value: string | undefined) => (value ? sanitizeText(value) : undefined)
@@ -134,7 +128,7 @@ function subjectLine(cable: Cable): string | undefined {
 }
 
 /** The cable's date, else `SOURCE_DATE_EPOCH`, else the Unix epoch: never the clock, so output is reproducible. */
-function creationDate(cable: Cable, options: PdfOptions): Date {
+function creationDate(cable: Cable, options: LayoutOptions): Date {
   if (options.creationDate) return options.creationDate
   const fromCable = dateValue(cable.date)
   if (fromCable) return fromCable

@@ -7,6 +7,13 @@ export interface FurnitureText {
   classification?: string
   runningHeader?: string
   folio: string
+  /**
+   * Set the folio on a line of its own under the bottom mark rather than
+   * beside it: a teletype banner must stand alone on its line, or a reader
+   * of the text layer takes `BANNER  PAGE 01 OF 02` for the last line of the
+   * text and loses the signature above it.
+   */
+  folioBelowMark?: boolean
 }
 
 /**
@@ -32,7 +39,7 @@ export function layoutFurniture(kit: LayoutKit, drawing: ThemeDrawing, text: Fur
     place(mark, bottomY, 'center', style)
   }
   const small = { size: theme.sizes.small, color: theme.colors.muted }
-  if (text.runningHeader) place(text.runningHeader, topY + (text.classification ? 0 : 0), 'left', small)
-  place(text.folio, bottomY, 'right', small)
+  if (text.runningHeader) place(text.runningHeader, topY, 'left', small)
+  place(text.folio, text.folioBelowMark && text.classification ? bottomY + theme.sizes.small * 1.6 : bottomY, 'right', small)
   return boxes
 }

@@ -1,5 +1,5 @@
 import type { FontFace } from '../fonts/font-face.js'
-import type { Glyph } from 'fontkit'
+import type { Glyph } from '../fonts/fontkit-types.js'
 import { shapeText } from '../fonts/shape-text.js'
 import type { ShapedText } from '../fonts/shape-text.js'
 import { splitByCoverage } from '../fonts/split-by-coverage.js'

@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit'
 import type { LaidOutCable } from '../layout/laid-out.js'
+import type { PdfDocument } from './pdf-document.js'
 
 /** Options of {@link createPdfDocument}. */
 export interface PdfDocumentOptions {
@@ -13,7 +14,7 @@ export interface PdfDocumentOptions {
  * metadata (Title, Author, Subject, Keywords, Lang, CreationDate) so the same
  * input gives the same bytes, optionally tagged and PDF/A-3b.
  */
-export function createPdfDocument(metadata: LaidOutCable['metadata'], options: PdfDocumentOptions = {}): PDFKit.PDFDocument {
+export function createPdfDocument(metadata: LaidOutCable['metadata'], options: PdfDocumentOptions = {}): PdfDocument {
   const info: Record<string, string | Date> = { Creator: 'cablekit', Producer: 'cablekit (pdfkit)', CreationDate: metadata.creationDate, ModDate: metadata.creationDate }
   if (metadata.title) info['Title'] = metadata.title
   if (metadata.author) info['Author'] = metadata.author

@@ -1,6 +1,7 @@
 import type { Box, LaidOutCable, TextBox } from '../layout/laid-out.js'
 import { paintBox } from './paint-boxes.js'
 import type { PaintDocument, PaintState } from './paint-boxes.js'
+import type { PdfDocument } from './pdf-document.js'
 import { paintScanBackground } from './scan-finish.js'
 
 /** Options of {@link paintCable}. */
@@ -41,7 +42,7 @@ type TaggingDocument = Omit<PaintDocument, 'struct' | 'addStructure' | 'markStru
  * paintCable(doc, laidOut)
  * doc.end()
  */
-export function paintCable(doc: PDFKit.PDFDocument, laidOut: LaidOutCable, options: PaintOptions = {}): void {
+export function paintCable(doc: PdfDocument, laidOut: LaidOutCable, options: PaintOptions = {}): void {
   const document = doc as PaintDocument
   const offset = options.pageOffset ?? 0
   const total = options.totalPages ?? offset + laidOut.pages.length

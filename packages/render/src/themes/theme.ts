@@ -1,10 +1,4 @@
 import type { FontFamilyName } from '../fonts/font-files.js'
-import type { ThemeDrawing } from '../layout/theme-drawing.js'
-
-/** Names of the built-in themes. */
-export const THEME_NAMES = ['ministere', 'telegramme', 'sobre'] as const
-/** One of {@link THEME_NAMES}. */
-export type ThemeName = (typeof THEME_NAMES)[number]
 
 /** Lengths are in PostScript points (1/72 inch) throughout. */
 export interface Margins {
@@ -32,8 +26,10 @@ export interface Labels {
 
 /**
  * A theme as data: page, fonts, sizes, colours, labels and text rules. The PDF
- * painter and the DOCX writer read the same data; each adds its own small
- * drawing functions for the parts only it can draw.
+ * painter, the DOCX and the HTML writers read the same data. A `Theme`
+ * (`themes/theme-module.ts`) adds the header description and
+ * any format-specific parts; plain data draws with the parts of the built-in
+ * theme of the same name, else `sobre`'s.
  */
 export interface ThemeData {
   name: string
@@ -64,12 +60,6 @@ export interface ThemeData {
   }
   /** Labels per language; `en` is used when the cable's language has none. */
   labels: Record<string, Labels>
-  /**
-   * PDF drawing functions (first-page header, closing, folio…). Optional: the
-   * built-in themes get theirs by name, and a theme without any draws like
-   * `sobre`. A custom theme can reuse one: `pdf: THEME_DRAWINGS.ministere`.
-   */
-  pdf?: ThemeDrawing
 }
 
 /** Labels for French cables. */

@@ -1,8 +1,8 @@
-import { ENGLISH_LABELS, FRENCH_LABELS } from './theme.js'
-import type { ThemeData } from './theme.js'
+import { ENGLISH_LABELS, FRENCH_LABELS } from '../theme.js'
+import type { ThemeData } from '../theme.js'
 
 /** A clean reading layout for any cable: serif, left-aligned, no facsimile ornaments. */
-export const sobre: ThemeData = {
+export const sobreData: ThemeData = {
   name: 'sobre',
   description: 'A clean reading layout: serif body, quiet header table, no stamps or banners beyond the classification.',
   page: { size: 'A4', margins: { top: 64, right: 72, bottom: 64, left: 72 } },

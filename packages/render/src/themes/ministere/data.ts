@@ -1,8 +1,8 @@
-import { ENGLISH_LABELS, FRENCH_LABELS } from './theme.js'
-import type { ThemeData } from './theme.js'
+import { ENGLISH_LABELS, FRENCH_LABELS } from '../theme.js'
+import type { ThemeData } from '../theme.js'
 
 /** French ministerial family: letterhead, boxed stamps, serif, justified text (see docs/themes.md). */
-export const ministere: ThemeData = {
+export const ministereData: ThemeData = {
   name: 'ministere',
   description: 'French-language ministerial cable: letterhead with state and ministry, stamps, justified serif text.',
   page: { size: 'A4', margins: { top: 56, right: 62, bottom: 64, left: 70 } },

@@ -1,6 +1,5 @@
-import type { Attachment } from '@cablekit/core'
-import type { Group, Row } from '../../layout/laid-out.js'
-import type { LayoutKit } from '../../layout/layout-kit.js'
+import type { Row } from './laid-out.js'
+import type { LayoutKit } from './layout-kit.js'
 
 /**
  * Label-and-value lines with the labels in bold and the values aligned in a
@@ -12,7 +11,17 @@ import type { LayoutKit } from '../../layout/layout-kit.js'
  * Réf.  : Ma lettre N° 299/1P2014/CRY
  * ```
  */
-export function labelledLines(kit: LayoutKit, entries: [label: string, value: string][], options: { x?: number; width?: number; separator?: string; labelStyle?: Parameters<LayoutKit['style']>[0]; valueStyle?: Parameters<LayoutKit['style']>[0] } = {}): Row[] {
+export function labelledLines(
+  kit: LayoutKit,
+  entries: [label: string, value: string][],
+  options: {
+    x?: number
+    width?: number
+    separator?: string
+    labelStyle?: Parameters<LayoutKit['style']>[0]
+    valueStyle?: Parameters<LayoutKit['style']>[0]
+  } = {},
+): Row[] {
   const x = options.x ?? kit.frame.x
   const width = options.width ?? kit.frame.width
   const french = kit.lang.startsWith('fr')
@@ -42,20 +51,4 @@ export function labelledLines(kit: LayoutKit, entries: [label: string, value: st
     rows.push(...kit.columns(labelRows, valueRows))
   }
   return rows
-}
-
-/** The attachment heading most families share: `PJ : title`, bold, from a new page. */
-export function attachmentHeading(kit: LayoutKit, attachment: Attachment): Group[] {
-  const label = attachment.label || kit.labels.attachment
-  const title = attachment.title ? `${label}${kit.lang.startsWith('fr') ? ' : ' : ': '}${attachment.title}` : label
-  return [kit.group(kit.paragraph(title, { style: { bold: true, size: kit.theme.sizes.heading } }), { breakBefore: true, spaceAfter: kit.theme.sizes.paragraphGap * 1.5, keepWithNext: true, role: 'H2' })]
-}
-
-/** The signature, set right of centre as letters sign. */
-export function signatureBlock(kit: LayoutKit, options: { align?: 'left' | 'center' | 'right' } = {}): Group[] {
-  const signature = kit.cable.signature
-  if (!signature) return []
-  const x = kit.frame.x + kit.frame.width * 0.45
-  const rows = kit.paragraph(signature, { x, width: kit.frame.width * 0.55, align: options.align ?? 'center', style: { bold: true } })
-  return [kit.group(rows, { spaceBefore: kit.theme.sizes.paragraphGap * 2, spaceAfter: kit.theme.sizes.paragraphGap })]
 }

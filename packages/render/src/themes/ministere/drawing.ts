@@ -1,17 +1,18 @@
 import type { Group, Row } from '../../layout/laid-out.js'
-import type { LayoutKit } from '../../layout/layout-kit.js'
+import { labelledLines } from '../../layout/labelled-lines.js'
 import type { ThemeDrawing } from '../../layout/theme-drawing.js'
 import { translateBox } from '../../layout/translate-box.js'
 import { formatDate } from '../../text/format-date.js'
-import { attachmentHeading, labelledLines, signatureBlock } from './shared-drawing.js'
 
 /**
  * The French ministerial facsimile (domain.md, family 1): letterhead with the
  * Arabic beside the French, post and `N°` top left, place and date top right,
  * boxed stamps, sender / `A` / addressee centred, distribution and
- * transmission, then `Objet :` and `Réf. :` with bold labels.
+ * transmission, then `Objet :` and `Réf. :` with bold labels. Drawn by
+ * hand rather than from a description: the letterhead keeps each side's own
+ * line height (Arabic lines are taller) and the stamps are boxes.
  */
-export const ministereDrawing: ThemeDrawing = {
+export const ministereDrawing: Pick<ThemeDrawing, 'header'> = {
   header(kit) {
     const { cable, frame, theme } = kit
     const groups: Group[] = []
@@ -45,14 +46,18 @@ export const ministereDrawing: ThemeDrawing = {
     // Post (left) and place, date (right).
     const post = issuer?.post ?? issuer?.localized?.['fr']?.post
     const postRows = post ? kit.paragraph(post, { width: half, gap, style: { size, italic: false } }) : []
-    const dateText = [cable.place, cable.date ? `${kit.lang.startsWith('fr') ? 'le ' : ''}${formatDate(cable.date, kit.lang)}` : undefined].filter(Boolean).join(', ')
+    const dateText = [cable.place, cable.date ? `${kit.lang.startsWith('fr') ? 'le ' : ''}${formatDate(cable.date, kit.lang)}` : undefined]
+      .filter(Boolean)
+      .join(', ')
     const dateRows = dateText ? kit.paragraph(dateText, { x: right, width: half, align: 'right' }) : []
     const referenceRows = cable.reference ? kit.paragraph(`N° ${cable.reference}`, { width: half, style: { bold: true } }) : []
     const postColumn = [...postRows, ...referenceRows]
     const topRows = kit.columns(postColumn.length > 0 ? [kit.stack(postColumn)] : [], dateRows.length > 0 ? [kit.stack(dateRows)] : [])
 
     // Stamps, right-aligned, side by side.
-    const stamps = [cable.precedence?.label, cable.classification?.label].filter((label): label is string => Boolean(label)).map((label) => kit.stamp(label.toUpperCase()))
+    const stamps = [cable.precedence?.label, cable.classification?.label]
+      .filter((label): label is string => Boolean(label))
+      .map((label) => kit.stamp(label.toUpperCase()))
     if (stamps.length > 0) {
       const gap = 8
       let x = frame.x + frame.width - stamps.reduce((sum, stamp) => sum + stamp.width, 0) - gap * (stamps.length - 1)
@@ -82,7 +87,9 @@ export const ministereDrawing: ThemeDrawing = {
     if (cable.info?.length) distribution.push([kit.labels.info, cable.info.join(', ')])
     const small = { size: theme.sizes.small + 0.5 }
     const distributionRows = labelledLines(kit, distribution, { width: frame.width * 0.62, labelStyle: small })
-    const transmissionRows = cable.transmission ? labelledLines(kit, [[kit.labels.transmission, cable.transmission]], { x: frame.x + frame.width * 0.64, width: frame.width * 0.36, labelStyle: small }) : []
+    const transmissionRows = cable.transmission
+      ? labelledLines(kit, [[kit.labels.transmission, cable.transmission]], { x: frame.x + frame.width * 0.64, width: frame.width * 0.36, labelStyle: small })
+      : []
     const block = kit.columns(distributionRows, transmissionRows)
     if (block.length > 0) groups.push(kit.group(block, { spaceAfter: 12 }))
 
@@ -96,7 +103,4 @@ export const ministereDrawing: ThemeDrawing = {
     }
     return groups
   },
-  closing: (kit) => signatureBlock(kit),
-  attachmentHeading: (kit, attachment) => attachmentHeading(kit, attachment),
-  folio: (page, total) => `${page}/${total}`,
 }

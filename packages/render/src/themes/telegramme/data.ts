@@ -1,8 +1,8 @@
-import { ENGLISH_LABELS, FRENCH_LABELS } from './theme.js'
-import type { ThemeData } from './theme.js'
+import { ENGLISH_LABELS, FRENCH_LABELS } from '../theme.js'
+import type { ThemeData } from '../theme.js'
 
 /** US telegram family: teletype capitals in a typewriter face, banners and SECTION/PAGE lines. */
-export const telegramme: ThemeData = {
+export const telegrammeData: ThemeData = {
   name: 'telegramme',
   description: 'US State Department telegram: monospaced capitals as written, classification banners, header lines in telegram order.',
   page: { size: 'LETTER', margins: { top: 54, right: 54, bottom: 60, left: 60 } },
