@@ -49,7 +49,8 @@ export const PRECEDENCE_ALIASES: Readonly<Record<string, PrecedenceLevel>> = {
   'very urgent': 'very-urgent', 'very-urgent': 'very-urgent', 'tres urgent': 'very-urgent', 'tres urgente': 'very-urgent',
   'tres-urgent': 'very-urgent', tu: 'very-urgent', 'extreme urgence': 'very-urgent',
   immediate: 'immediate', o: 'immediate', immediat: 'immediate', immediatement: 'immediate', 'op immediate': 'immediate',
-  flash: 'flash', z: 'flash',
+  'niact immediate': 'immediate', niact: 'immediate', 'immediate niact': 'immediate',
+  flash: 'flash', z: 'flash', 'flash override': 'flash',
 }
 
 /**
@@ -62,10 +63,15 @@ export const CLASSIFICATION_ALIASES: Readonly<Record<string, ClassificationLevel
   'unclassified//for official use only': 'unclassified', 'unclassified//fouo': 'unclassified', sbu: 'unclassified',
   'sensitive but unclassified': 'unclassified',
   restricted: 'restricted', 'diffusion restreinte': 'restricted', dr: 'restricted', restreint: 'restricted',
-  'diffusion limitee': 'restricted', limdis: 'restricted',
+  'diffusion limitee': 'restricted', limdis: 'restricted', diffusionrestreinte: 'restricted',
+  // A US control marking below CONFIDENTIAL (1970s telegrams), the nearest level the model has.
+  'limited official use': 'restricted', lou: 'restricted',
   confidential: 'confidential', c: 'confidential', confidentiel: 'confidential', confidentielle: 'confidential',
   'confidentiel defense': 'confidential', 'confidential//noforn': 'confidential', 'confidential noforn': 'confidential',
+  // The Quai d'Orsay's TD markings name the protection and its domain.
+  'confidentiel diplomatie': 'confidential', 'confidentiel diplo': 'confidential',
   secret: 'secret', s: 'secret', 'secret defense': 'secret', 'secret//noforn': 'secret', 'secret noforn': 'secret',
+  'secret diplomatie': 'secret', 'secret and personal': 'secret',
   'top secret': 'top-secret', 'top-secret': 'top-secret', ts: 'top-secret', 'tres secret': 'top-secret',
   'tres secret defense': 'top-secret', 'top secret//noforn': 'top-secret',
 }

@@ -6,14 +6,21 @@ import { checkCable } from '../check-cable.js'
 import { toVFile } from '../parse-result.js'
 import type { ParseResult, Source, SourceOptions } from '../parse-result.js'
 import { readText } from '../read-text.js'
+import type { CableFamily } from '../../model/vocabulary.js'
 import type { TextContext } from './context.js'
+import { readFcoTelegram } from './fco-telegram.js'
 import { readFrenchCable } from './french-cable.js'
+import { readFrenchTd } from './french-td.js'
+import { readFrusTranscript } from './frus-transcript.js'
+import { readLabelledLines } from './labelled-lines.js'
 import { splitLines } from './lines.js'
+import { readNoteVerbale } from './note-verbale.js'
 import { unwrapPublication } from './publication.js'
 import { splitCables } from './split-cables.js'
-import type { Chunk } from './split-cables.js'
+import type { Chunk, TextFamily } from './split-cables.js'
 import { readTelegram } from './telegram.js'
 import type { Telegram } from './telegram.js'
+import { isPrintedPage } from './us-printed-page.js'
 import { readWikiLeaksRecord } from './wikileaks.js'
 
 /** Options of {@link fromText}. */
@@ -24,11 +31,20 @@ export interface FromTextOptions extends SourceOptions {
 
 type Candidate = Record<string, unknown> & { body: BodyContent[]; attachments: Cable['attachments'] }
 
+/** The model's family for each family of raw text (labelled lines name none: the layout is unknown). */
+const FAMILY: Readonly<Record<TextFamily, CableFamily | undefined>> = {
+  french: 'french-cable', telegram: 'us-telegram', wikileaks: 'us-telegram', frus: 'us-telegram',
+  'french-td': 'french-td', fco: 'fco-telegram', 'note-verbale': 'note-verbale', labelled: undefined,
+}
+
 /**
  * Read cables from raw leaked, OCR'd or telegram text: French ministerial
  * cables (with or without the blog or news page around them), US State
- * Department telegrams, and WikiLeaks Cablegate records. One file may hold
- * several cables; the sections of a multi-section telegram become one cable.
+ * Department telegrams (also 1970s printed pages and FRUS transcripts),
+ * WikiLeaks Cablegate records, French TDs, FCO telegrams and notes
+ * verbales; a layout none of them knows is read from its labelled lines,
+ * with a warning. One file may hold several cables; the sections of a
+ * multi-section telegram become one cable.
  *
  * Never throws. Guesses are reported as infos and OCR suspects as warnings,
  * each with its line and column; `fix: true` applies the suggested fixes and
@@ -57,26 +73,33 @@ function readCables(file: ParseResult['file'], options: FromTextOptions): ParseR
   const candidates: Candidate[] = []
   let previousTelegram: { telegram: Telegram; candidate: Candidate } | undefined
   for (const chunk of chunks) {
-    const ctx: TextContext = { file, fix: options.fix === true, fixes: [], lang: chunk.family === 'french' ? 'fr' : 'en' }
-    if (chunk.family === 'french') {
+    const ctx: TextContext = { file, fix: options.fix === true, fixes: [], lang: languageOf(chunk) }
+    const family = FAMILY[chunk.family]
+    if (chunk.family !== 'telegram' && chunk.family !== 'wikileaks') {
       previousTelegram = undefined
-      const candidate = readFrench(chunk, ctx)
-      if (candidate) candidates.push(withProvenance(candidate, ctx, read.encoding))
+      const candidate = chunk.family === 'french' ? readFrench(chunk, ctx) : readOther(chunk, ctx)
+      if (candidate) {
+        if (family) candidate['family'] = family
+        candidates.push(withProvenance(candidate, ctx, read.encoding))
+      }
       continue
     }
-    const telegram = chunk.family === 'wikileaks' ? readWikiLeaksRecord(chunk.lines, ctx) : readTelegram(chunk.lines, ctx, { redactions: true })
+    const telegram = chunk.family === 'wikileaks'
+      ? readWikiLeaksRecord(chunk.lines, ctx)
+      : readTelegram(chunk.lines, ctx, { redactions: true, printedPage: isPrintedPage(chunk.lines) })
     // A later section of the cable just read: one cable, one body.
     if (previousTelegram && telegram.section && telegram.section.number > 1 && telegram.key === previousTelegram.telegram.key && chunk.family === 'telegram') {
       joinSection(previousTelegram.candidate, telegram)
       continue
     }
     if (!hasContent(telegram.header, telegram.body)) continue
-    const candidate: Candidate = { ...telegram.header, body: telegram.body, attachments: [] }
+    const candidate: Candidate = { ...telegram.header, family: 'us-telegram', body: telegram.body, attachments: [] }
     candidates.push(withProvenance(candidate, ctx, read.encoding))
     previousTelegram = { telegram, candidate }
   }
   if (candidates.length === 0 && !hasErrors(file)) {
-    report(file, 'error', 'no-cable', 'no cable found in this text: no French cable header, telegram header or WikiLeaks record', { line: 1, column: 1 })
+    const reason = 'no cable found in this text: no French cable or TD header, US or FCO telegram, note verbale, published record, WikiLeaks record or labelled lines'
+    report(file, 'error', 'no-cable', reason, { line: 1, column: 1 })
   }
   // Family parsers report in the order they read (the trailer before the header): file order reads better.
   file.messages.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0))
@@ -102,6 +125,28 @@ function readFrench(chunk: Chunk, ctx: TextContext): Candidate | undefined {
   if (header.reference && !candidate['id']) candidate['id'] = header.reference.replace(/[\s/\\]+/g, '-')
   if (unwrapped.tags) candidate['tags'] = [...((header.tags as string[] | undefined) ?? []), ...unwrapped.tags]
   if (unwrapped.publication) candidate['publication'] = unwrapped.publication
+  return candidate
+}
+
+/** The language a chunk's OCR rules use: French for French cables and TDs, and for a note verbale in French. */
+function languageOf(chunk: Chunk): 'fr' | 'en' {
+  if (chunk.family === 'french' || chunk.family === 'french-td') return 'fr'
+  if (chunk.family === 'note-verbale' && chunk.lines.some((line) => /présentent?\s+ses\s+compliments/i.test(line.text))) return 'fr'
+  return 'en'
+}
+
+/** A TD, FCO telegram, note verbale, published record or labelled text: each family's reader, then the same checks. */
+function readOther(chunk: Chunk, ctx: TextContext): Candidate | undefined {
+  const read = chunk.family === 'french-td' ? readFrenchTd(chunk.lines, ctx)
+    : chunk.family === 'fco' ? readFcoTelegram(chunk.lines, ctx)
+    : chunk.family === 'note-verbale' ? readNoteVerbale(chunk.lines, ctx)
+    : chunk.family === 'frus' ? readFrusTranscript(chunk.lines, ctx)
+    : readLabelledLines(chunk.lines, ctx)
+  if (!hasContent(read.header, read.body)) return undefined
+  const candidate: Candidate = { ...read.header, body: read.body, attachments: (read as { attachments?: Cable['attachments'] }).attachments ?? [] }
+  // The document's own number is its stable id when the reader gave no other: `TD KIGALI 315` → `TD-KIGALI-315`.
+  const ownNumber = chunk.family !== 'frus' && chunk.family !== 'fco'
+  if (read.header.reference && !candidate['id'] && ownNumber) candidate['id'] = read.header.reference.replace(/[\s/\\]+/g, '-')
   return candidate
 }
 

@@ -26,12 +26,46 @@ const DIGIT_IN_WORD = /^([\p{L}]+)([015])(\p{Ll}{2,})$/u
 /** Word-like tokens (letters, digits and apostrophes), scanned once per line. */
 const TOKEN = /[\p{L}\p{N}'’]+/gu
 
+/**
+ * Acronyms French elides (`l’OTAN`, `l’ONU`, `l’UE`): OCR reads `l’` before
+ * them as a `P` (`POTAN`). Only these fire, so real words in capitals that
+ * start with P and a vowel (`POUR`, `PARIS`, `POLITIQUE`) never do.
+ */
+const ELIDED_ACRONYMS = new Set([
+  'OTAN', 'ONU', 'UE', 'UA', 'UEO', 'UMA', 'OMC', 'OCDE', 'OIF', 'UNESCO', 'UNICEF', 'UNRWA', 'UNHCR', 'OMS', 'OIT', 'OPEP', 'ONG', 'AIEA', 'ASEAN',
+  'UEMOA', 'OUA', 'OEA', 'OSCE', 'OLP', 'OCI', 'OMI', 'OACI', 'UIT', 'UPU', 'OMPI', 'ONUDI', 'ALENA', 'EI', 'ETA', 'IRA', 'ENA', 'INSEE', 'AFP', 'EPU',
+])
+
+/** What a line around a word tells the rules: whether it has lower case (prose, not a line in capitals), and its apostrophe. */
+export interface OcrContext {
+  /** The line has lower-case letters: an acronym in capitals stands out there. */
+  mixedCase?: boolean
+  /** The apostrophe the line writes (`'` or `’`): a fix uses the same. */
+  apostrophe?: string
+  /** Apostrophes that followed the word on the line (`D''EXPLIQUER''` quotes): a doubled one before it opens a quote then. */
+  closing?: string
+}
+
+/** French words that elide before a vowel, with the doubled apostrophe OCR or a typist left (`l''OTAN`, `aujourd’’hui`). */
+const DOUBLED_ELISION = /^((?:[ldjmnstcLDJMNSTC]|[Qq]u|QU|[Jj]usqu|JUSQU|[Ll]orsqu|LORSQU|[Pp]uisqu|PUISQU|[Aa]ujourd|AUJOURD))(['’])\2(\p{L}+)$/u
+/** English contractions with a doubled apostrophe (`don''t`, `it’’s`). */
+const DOUBLED_CONTRACTION = /^(\p{L}+)(['’])\2(t|s|ll|re|ve|d|m|T|S|LL|RE|VE|D|M)$/u
+
 /** What a suspect word should probably read, or `undefined` when it looks fine. */
-export function suggestOcrFix(word: string, lang: 'fr' | 'en'): string | undefined {
+export function suggestOcrFix(word: string, lang: 'fr' | 'en', context: OcrContext = {}): string | undefined {
+  const apostrophe = context.apostrophe ?? '’'
+  // A doubled apostrophe inside a word is one apostrophe, unless it opens a quote the line closes (`D''EXPLIQUER''`).
+  const doubled = (word.includes("''") || word.includes('’’')) ? (lang === 'fr' ? DOUBLED_ELISION : DOUBLED_CONTRACTION).exec(word) : null
+  if (doubled && !(context.closing && context.closing.length >= 2)) return `${doubled[1]}${doubled[2]}${doubled[3]}`
   if (lang === 'fr') {
     if (Object.hasOwn(FRENCH_CONFUSIONS, word)) return FRENCH_CONFUSIONS[word]
     // `I'` never starts a French word: it is an `l'` the engine misread.
     if (/^I['’]\p{L}/u.test(word)) return `l${word.slice(1)}`
+    // `l’` before an acronym read as a `P` (`POTAN`): only in prose, only before an acronym French elides.
+    const elided = context.mixedCase && word.charCodeAt(0) === 80 ? /^P([AEIOUYÉ][A-Z]{1,6})$/u.exec(word) : null
+    if (elided && ELIDED_ACRONYMS.has(elided[1]!)) return `l${apostrophe}${elided[1]}`
+    // `J’ai` without its apostrophe: `Jai` is no French word.
+    if (word === 'Jai' || word === 'JAI') return `J${apostrophe}${word.slice(1)}`
   } else if (/^I['’]\p{L}/u.test(word) && !ENGLISH_I_CONTRACTIONS.test(word) && /^I['’]\p{Ll}+$/u.test(word)) {
     // English has `I'm`, `I'll`… but no `I'acceptance`: a lower-case run after `I'` is an `l'`.
     return `l${word.slice(1)}`
@@ -52,12 +86,14 @@ export function checkOcr(line: Line, ctx: TextContext): string {
   if (text === '') return text
   let out = ''
   let last = 0
+  const context: OcrContext = { mixedCase: /\p{Ll}/u.test(text), apostrophe: text.includes('’') || !text.includes("'") ? '’' : "'" }
   TOKEN.lastIndex = 0
   let match: RegExpExecArray | null
   while ((match = TOKEN.exec(text))) {
     // Trailing apostrophes belong to quoting, not to the word.
     const word = match[0].replace(/['’]+$/, '')
-    const suggestion = suggestOcrFix(word, ctx.lang)
+    context.closing = match[0].slice(word.length)
+    const suggestion = suggestOcrFix(word, ctx.lang, context)
     if (suggestion === undefined || suggestion === word) continue
     const place = pointAt(line, match.index)
     if (ctx.fix) {

@@ -1,13 +1,23 @@
+import { isFcoLine } from './fco-telegram.js'
 import { isFrenchHeaderLine, isIssuerLine, isLetterheadLine } from './french-cable.js'
+import { isTdLine, startsTd } from './french-td.js'
+import { isFrusTitle } from './frus-transcript.js'
 import { splitItems } from './items.js'
 import type { Line } from './lines.js'
 import { isBlank } from './lines.js'
+import { countLabelledFields } from './labelled-lines.js'
+import { isNoteVerbaleOpening } from './note-verbale.js'
 import { isRule } from './rules.js'
 import { bannerKey, isTelegramLine, startsTelegram } from './telegram.js'
 import { isRecordStart, recordKey } from './wikileaks.js'
 
-/** The families of raw text the ingester reads. */
-export type TextFamily = 'french' | 'telegram' | 'wikileaks'
+/**
+ * The families of raw text the ingester reads: French ministerial cables,
+ * US telegrams (also 1970s printed pages), WikiLeaks records, French TDs,
+ * FCO telegrams, notes verbales, FRUS transcripts, and labelled lines for a
+ * layout none of them knows.
+ */
+export type TextFamily = 'french' | 'telegram' | 'wikileaks' | 'french-td' | 'fco' | 'note-verbale' | 'frus' | 'labelled'
 
 /** The lines of one cable and the family that reads them. */
 export interface Chunk {
@@ -129,22 +139,42 @@ interface Segment {
   lines: Line[]
   french: number
   telegram: number
+  /** Telltales only US telegrams have (action line, banner with post and serial, TAGS, E.O.): an FCO telegram or a note verbale has none. */
+  us: number
+  td: number
+  fco: number
+  /** Whether a note verbale's opening ("presents its compliments") is among its first lines. */
+  note: boolean
+  /** Whether it opens with the heading of a published record (FRUS). */
+  frus: boolean
+  /** Whether it has had a TD's text mark (`TXT`, `OBJET :`) or an FCO paragraph: a new TD or telegram after it is the next cable. */
+  textSeen: boolean
   /** Attachment texts the segment announced (`P.J. : 1) … 2) …`). */
   announced: number
   /** Whether it started at a telegram start rather than a rule. */
   telegramStart: boolean
 }
 
+function emptySegment(telegramStart: boolean): Segment {
+  return { lines: [], french: 0, telegram: 0, us: 0, td: 0, fco: 0, note: false, frus: false, textSeen: false, announced: 0, telegramStart }
+}
+
+/** Lines only a US telegram has. */
+const US_ONLY = /^(?:VZCZC|TAGS\b|E\.\s?O\.\s?1\d{4})/
+
 function splitGeneric(lines: Line[]): Chunk[] {
   const segments: Segment[] = []
-  let current: Segment = { lines: [], french: 0, telegram: 0, announced: 0, telegramStart: false }
+  let current: Segment = emptySegment(false)
   let seenFm = false
   let seenSubject = false
+  let nonBlank = 0
+  let previousText = ''
   const open = (telegramStart: boolean) => {
     segments.push(current)
-    current = { lines: [], french: 0, telegram: 0, announced: 0, telegramStart }
+    current = emptySegment(telegramStart)
     seenFm = false
     seenSubject = false
+    nonBlank = 0
   }
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]!
@@ -162,30 +192,58 @@ function splitGeneric(lines: Line[]): Chunk[] {
     else if (current.telegram >= 3 && current.telegram > current.french && (isBlank(lines[index - 1]) || isLetterheadLine(text)) && isFrenchHeaderLine(text) && frenchOpening(lines, index, lines.length)) open(false)
     // A new letterhead after a French cable that has had its subject: the next cable, pasted with no rule between.
     else if (seenSubject && current.french > current.telegram && isLetterheadLine(text) && frenchOpening(lines, index, lines.length)) open(false)
+    // A published record's heading, a TD's listing or number line, an FCO sender after a telegram's text: the next cable.
+    else if (nonBlank > 0 && isFrusTitle(text)) open(true)
+    else if (current.textSeen && current.td >= 2 && startsTd(text)) open(true)
+    else if (current.textSeen && current.fco >= 1 && /^FM\s/.test(text)) open(true)
     if (/^Objet\s*:/iu.test(text)) seenSubject = true
     if (/^FM\s/.test(text)) seenFm = true
-    if (current.lines.length < WINDOW) {
+    if (current.lines.length < WINDOW && text !== '') {
       if (isFrenchHeaderLine(text)) current.french++
       if (isTelegramLine(text)) current.telegram++
+      if (US_ONLY.test(text) || startsTelegram(text) || (/\d\s*$/.test(text) && bannerKey(text))) current.us++
+      if (isTdLine(text)) current.td++
+      if (isFcoLine(text)) current.fco++
+      if (!current.note && /compliments/i.test(text) && isNoteVerbaleOpening(`${previousText} ${text}`)) current.note = true
+      if (nonBlank === 0 && isFrusTitle(text)) current.frus = true
     }
+    if (text !== '' && !/^\[Page \d+\]$/.test(text)) nonBlank++
+    if (text !== '') previousText = text
+    if ((current.td >= 2 && /^(?:T[XÉ]?X?T|OBJET\s*:.*)$/.test(text)) || (current.fco >= 1 && /^\d{1,2}\.\s/.test(text))) current.textSeen = true
     const attachment = ATTACHMENT_LINE.exec(text)
     if (attachment) current.announced += Math.max(1, splitItems(attachment[1]!).length)
     current.lines.push(line)
   }
   segments.push(current)
 
-  const chunks: { lines: Line[]; french: number; telegram: number; waiting: number }[] = []
+  const chunks: { lines: Line[]; segment: Segment; waiting: number }[] = []
   for (const segment of segments) {
     if (segment.lines.every((line) => isBlank(line))) continue
     const last = chunks.at(-1)
-    const cableLike = segment.french + segment.telegram >= 2
+    const cableLike = segment.french + segment.telegram >= 2 || segment.td >= 2 || segment.fco >= 1 || segment.note || segment.frus
     if (!last || segment.telegramStart || (cableLike && last.waiting <= 0)) {
-      chunks.push({ lines: [...segment.lines], french: segment.french, telegram: segment.telegram, waiting: segment.announced })
+      chunks.push({ lines: [...segment.lines], segment, waiting: segment.announced })
     } else {
       // The rule was a separator inside the cable (before an attachment's text).
       for (const line of segment.lines) last.lines.push(line)
       last.waiting += segment.announced - 1
     }
   }
-  return chunks.map((chunk) => ({ family: chunk.telegram > chunk.french ? 'telegram' : 'french', lines: chunk.lines }))
+  return chunks.map((chunk) => ({ family: familyOf(chunk.segment, chunk.lines), lines: chunk.lines }))
+}
+
+/**
+ * The family whose telltales dominate a cable's first lines. The newer
+ * families are told by what only they have (a published record's heading,
+ * two TD lines, an FCO `TELNO` with no US-only line, a note's compliments
+ * with no telegram header); a text that is neither French nor a telegram
+ * but has labelled lines is read as such, with a warning.
+ */
+function familyOf(segment: Segment, lines: Line[]): TextFamily {
+  if (segment.frus) return 'frus'
+  if (segment.td >= 2 && segment.us === 0) return 'french-td'
+  if (segment.fco >= 1 && segment.us === 0) return 'fco'
+  if (segment.note && segment.us === 0 && segment.telegram < 2) return 'note-verbale'
+  if (segment.french < 2 && segment.telegram < 2 && countLabelledFields(lines) >= 2) return 'labelled'
+  return segment.telegram > segment.french ? 'telegram' : 'french'
 }

@@ -12,6 +12,8 @@ import type { Line } from './lines.js'
 import { isBlank, pointAt, sliceLine, trimLine, squashSpaces } from './lines.js'
 import { buildBody } from './paragraphs.js'
 import { isRule } from './rules.js'
+import { takeSignature } from './signature.js'
+import { isLineCount, isPrintedPageNoise, isRoutingRule, opensDraftingBlock } from './us-printed-page.js'
 import { continuesTags, splitTags, uniqueTags } from './tags.js'
 
 type Header = Partial<Omit<Cable, 'body' | 'attachments'>>
@@ -43,7 +45,7 @@ const RUN_IN_BANNER = new RegExp(String.raw`${BANNER_WORD}(?:(?:\s+(?:E F T O|EF
 /** Where a banner word starts in a line. */
 const BANNER_START = new RegExp(BANNER_WORD)
 /** A banner alone on a line: the page header or footer of a printed telegram. */
-const BANNER_ONLY = new RegExp(String.raw`^${BANNER_WORD}(?:\s*//\s*[A-Z ]+)?(?:\s+[A-Z]{3}\d{4})?$`)
+const BANNER_ONLY = new RegExp(String.raw`^${BANNER_WORD}(?:\s*//\s*[A-Z ]+)?(?:\s+[A-Z]{3}\d{4})?(?:\s+POSS DUPE)?$`)
 /**
  * The action line: the action precedence, then (older telegrams) the info
  * addressees' own (`P R 281848Z DEC 66`), the date-time group, and an
@@ -66,9 +68,6 @@ const RUN_IN_PARAGRAPH = /\s(?=¶?\d{1,2}\.\s+(?:\([A-Z/]{1,8}\)|Summary\b|SUMMA
 
 /** How many lines a Classified By value may wrap onto: the line is a name and its reasons, never a paragraph. */
 const MAX_CLASSIFIED_LINES = 3
-
-/** Words that end a telegram's text without being its signer (`END SUMMARY`, `… TEXT ENDS`). */
-const NOT_SIGNERS = /^(?:END|ENDS|COMMENT|SUMMARY|NOTE|TEXT|QUOTE|UNQUOTE|SIPDIS|NOFORN|BT|NNNN|UNCLAS|UNCLASSIFIED|CONFIDENTIAL|SECRET|SENSITIVE)$/
 
 /** Lines of the transmission, not of the message: dropped. */
 const ROUTING_NOISE = [
@@ -136,6 +135,17 @@ function dtgDate(day: string, hour: string, minute: string, month: string, year:
   return `${y}-${String(m + 1).padStart(2, '0')}-${day}T${hour}:${minute}Z`
 }
 
+/** How a telegram is printed. */
+export interface TelegramOptions {
+  /** Turn runs of `XXXXXX` into redactions (WikiLeaks releases). */
+  redactions?: boolean
+  /** A 1970s printed page (`PAGE 01 …`, office codes): its furniture is dropped, and its subject wraps only from a long line. */
+  printedPage?: boolean
+}
+
+/** How long a printed page's subject line is when the teletype wrapped it (column 60 less the margin): a shorter one is complete. */
+const PRINTED_SUBJECT_WRAP = 45
+
 /**
  * Read a US State Department telegram (Cablegate style): routing header
  * (action line and date-time group, `FM`, `TO`, `INFO`), the banner
@@ -145,10 +155,12 @@ function dtgDate(day: string, hour: string, minute: string, month: string, year:
  * the signer's name on the last line. Routing noise, page headers and
  * section banners are dropped; a paragraph cut by a page break is joined.
  */
-export function readTelegram(lines: Line[], ctx: TextContext, options: { redactions?: boolean } = {}): Telegram {
+export function readTelegram(lines: Line[], ctx: TextContext, options: TelegramOptions = {}): Telegram {
   const header: Header = { lang: 'en' }
   const result: Telegram = { header, body: [] }
-  let mode: 'to' | 'info' | 'tags' | 'subject' | 'references' | 'classifiedBy' | undefined
+  let mode: 'to' | 'info' | 'tags' | 'subject' | 'references' | 'classifiedBy' | 'drafting' | undefined
+  const printed = options.printedPage === true
+  let subjectLength = 0
   let year: string | undefined
   let serial: string | undefined
   let post: string | undefined
@@ -213,6 +225,15 @@ export function readTelegram(lines: Line[], ctx: TextContext, options: { redacti
     }
     const text = squashSpaces(line.text)
     if (line.text === '') continue
+    if (printed && !seenSubject) {
+      // The drafting block of an outgoing cable runs to the routing rule: who drafted and cleared it, not addressees.
+      if (opensDraftingBlock(text)) mode = 'drafting'
+      if (mode === 'drafting' && !DTG.test(text)) {
+        if (isRoutingRule(text)) mode = undefined
+        continue
+      }
+      if (isPrintedPageNoise(text) || isLineCount(text)) continue
+    }
     const dtg = DTG.exec(text)
     if (dtg && !seenSubject) {
       header.precedence ??= ACTION_PRECEDENCE[dtg[1]!.toUpperCase()]!
@@ -273,6 +294,7 @@ export function readTelegram(lines: Line[], ctx: TextContext, options: { redacti
       seenSubject = true
       mode = 'subject'
       const label = /^SUBJ(?:ECT)?\s*[:.]?\s*/i.exec(line.text)!
+      subjectLength = text.length
       if (readSubjectPart(trimLine(sliceLine(line, label[0].length)))) {
         index++
         break
@@ -282,7 +304,10 @@ export function readTelegram(lines: Line[], ctx: TextContext, options: { redacti
     // SUBJECT, REF and Classified By end where the message text starts, blank line or not.
     if ((mode === 'subject' || mode === 'references' || mode === 'classifiedBy') && opensParagraph(text)) break
     if (readLabelled(line)) continue
+    // A printed page wraps its subject near column 60: after a short subject line, the text starts.
+    if (mode === 'subject' && printed && subjectLength < PRINTED_SUBJECT_WRAP) break
     if (mode === 'subject') {
+      subjectLength = text.length
       if (readSubjectPart(line)) {
         index++
         break
@@ -340,8 +365,8 @@ export function readTelegram(lines: Line[], ctx: TextContext, options: { redacti
   function readAddressLine(line: Line): void {
     const list = mode === 'info' ? info : to
     for (const item of splitAddressees(line.text)) {
-      // A routed addressee the teletype wrapped (`…COOPERATION IN` / `EUROPE PRIORITY`): the line goes on with it.
-      if (!item.routed && lastAddressee?.routed && !lastAddressee.closed && list.length > 0) {
+      // A routed addressee the teletype wrapped (`…COOPERATION IN` / `EUROPE PRIORITY`): the line goes on with it. A printed page lists one per line.
+      if (!printed && !item.routed && lastAddressee?.routed && !lastAddressee.closed && list.length > 0) {
         list[list.length - 1] = `${list.at(-1)} ${item.name}`
         lastAddressee = { routed: true, closed: item.closed }
       } else {
@@ -387,7 +412,7 @@ export function readTelegram(lines: Line[], ctx: TextContext, options: { redacti
       if (!pageBreak) bodyLines.push(raw)
       continue
     }
-    if (isRoutingNoise(text) || BANNER.test(text)) {
+    if (isRoutingNoise(text) || BANNER.test(text) || (printed && isPrintedPageNoise(text))) {
       // A page break inside a paragraph: drop the blank lines around it, so the paragraph goes on.
       while (bodyLines.length > 0 && isBlank(bodyLines.at(-1))) bodyLines.pop()
       pageBreak = true
@@ -398,34 +423,13 @@ export function readTelegram(lines: Line[], ctx: TextContext, options: { redacti
       pageBreak = false
       continue
     }
-    if (pageBreak && /^¶?\d{1,2}\.\s/.test(text)) bodyLines.push({ ...raw, text: '' })
+    // A printed page leaves no blank line between numbered paragraphs; a page break may fall between them.
+    if ((pageBreak || printed) && /^¶?\d{1,2}\.\s/.test(text)) bodyLines.push({ ...raw, text: '' })
     pageBreak = false
     bodyLines.push(raw)
   }
-  // The signer: a short name on the last line (past a line of debris), or after the last sentence of it.
-  let debris = 0
-  for (let k = bodyLines.length - 1; k >= 0; k--) {
-    const text = bodyLines[k]!.text.trim()
-    if (text === '') continue
-    if (debris < 2 && (text.match(/\p{L}/gu)?.length ?? 0) <= 1) {
-      debris++
-      continue
-    }
-    // The signer typed on after the last sentence: a surname in capitals (`… PROJECTS. MERANTE`), or any name after a wide gap.
-    const trailing = /[.!?"”)]\s+([A-Z][A-Z'’-]{2,})$|[.!?]\s{3,}([A-Z][a-z'’-]{2,})$/.exec(text)
-    const signer = trailing ? (trailing[1] ?? trailing[2])! : undefined
-    if (trailing && signer && !NOT_SIGNERS.test(signer)) {
-      header.signature = signer
-      const line = bodyLines[k]!
-      bodyLines[k] = { ...line, text: line.text.slice(0, line.text.lastIndexOf(signer)).trimEnd() }
-      break
-    }
-    if (/^[A-Z][A-Za-z'’.-]*(?: [A-Z][A-Za-z'’.-]*){0,2}$/.test(text) && text.length <= 30 && !/\.$/.test(text) && !/^(?:END|SUMMARY|COMMENT|NOFORN|SIPDIS)\b/i.test(text)) {
-      header.signature = text
-      bodyLines.splice(k, 1)
-    }
-    break
-  }
+  const signer = takeSignature(bodyLines, { glued: options.printedPage === true })
+  if (signer) header.signature = signer
 
   if (to.length > 0) header.to = to
   if (info.length > 0) header.info = info
