@@ -1,3 +1,4 @@
+import { copyFile } from 'node:fs/promises'
 import { defineConfig } from 'tsup'
 import type { Options } from 'tsup'
 
@@ -32,6 +33,13 @@ export default defineConfig([
     entry: { index: 'packages/render/src/index.ts', themes: 'packages/render/src/themes/index.ts' },
     outDir: 'packages/render/dist',
     tsconfig: 'packages/render/tsconfig.json',
+    // docx is bundled, not depended on: its manifest asks for nanoid 6 (Node 22), which would
+    // warn on every install on Node 20, though its build carries its own copy (docs/packages.md).
+    // Chunks keep `import('docx')` and `import('docx/layout')` lazy, as in the source.
+    noExternal: [/^docx(?:\/|$)/],
+    splitting: true,
+    // The MIT license asks that its notice travel with the code.
+    onSuccess: () => copyFile('node_modules/docx/LICENSE', 'packages/render/dist/docx.LICENSE'),
   },
   {
     ...common,
@@ -41,7 +49,8 @@ export default defineConfig([
   },
   {
     ...common,
-    dts: false,
+    // Declarations for the programmatic entry only (`run`, `main`, `CliError`): the others are processes' entry points.
+    dts: { entry: { index: 'packages/cli/src/index.ts' } },
     entry: { index: 'packages/cli/src/index.ts', 'batch-main': 'packages/cli/src/batch-main.ts', 'batch-worker': 'packages/cli/src/batch/worker.ts' },
     outDir: 'packages/cli/dist',
     tsconfig: 'packages/cli/tsconfig.json',

@@ -75,7 +75,8 @@ export async function lockOutput(out: string, manifestName: string, now: () => D
     }
     const who = holder ? `process ${holder.pid} on ${holder.host}, started ${holder.started}` : 'another run'
     throw new CliError(
-      `another batch (${who}) is writing into this output folder's ${manifestName}: wait for it to finish, or give another -o; if no batch is running any more, delete ${path}`,
+      `another batch (${who}) is writing into this output folder's ${manifestName}: ` +
+        `wait for it to finish, or give another -o; if no batch is running any more, delete ${path}`,
       EXIT.failed,
     )
   }

@@ -296,7 +296,8 @@ export class ProcessPool {
       reason = `made its worker process abort${fatal ? ` (${fatal})` : ''}; the worker was replaced`
     } else {
       crash = 'crashed'
-      reason = `its worker process exited unexpectedly (${signal ? `signal ${signal}` : `code ${code}`})${slot.stderr ? `: ${lastLines(slot.stderr)}` : ''}; the worker was replaced`
+      const how = signal ? `signal ${signal}` : `code ${code}`
+      reason = `its worker process exited unexpectedly (${how})${slot.stderr ? `: ${lastLines(slot.stderr)}` : ''}; the worker was replaced`
     }
     const diagnostic: ManifestDiagnostic = { severity: 'error', ruleId: crash, reason, line: 1, column: 1 }
     return { id: job.id, status: 'failed', outputs: [], diagnostics: [diagnostic], ms, crash }

@@ -27,7 +27,10 @@ type AnyNode = RootContent & { children?: AnyNode[]; value?: string; name?: stri
  * once (`data.editorNote`).
  *
  * @returns a new cable; the argument is not changed.
- * @example markEditorNotes(cable).body // […, { type: 'footnoteDefinition', identifier: 'nde-1', children: [{ type: 'paragraph', children: [{ type: 'strong', … 'N.d.E.' }, …] }] }]
+ * @example
+ * markEditorNotes(cable).body
+ * // […, { type: 'footnoteDefinition', identifier: 'nde-1',
+ * //       children: [{ type: 'paragraph', children: [{ type: 'strong', … 'N.d.E.' }, …] }] }]
  */
 export function markEditorNotes(cable: Cable): Cable {
   const mark = editorNoteMark(cable.lang)

@@ -1,7 +1,6 @@
 import { findNodeAtLocation, parseTree, printParseErrorCode } from 'jsonc-parser'
 import type { Node as JsonNode, ParseError } from 'jsonc-parser'
 import type { Position } from 'unist'
-import type { VFile } from 'vfile'
 import { location } from 'vfile-location'
 import { hasErrors, report } from '../diagnostics.js'
 import { HEADER_KEYS } from '../model/schema.js'

@@ -48,7 +48,8 @@ export function checkMarkdownLimits(text: string, file: VFile, limits: MarkdownL
     const block = lines.slice(blockStart, end).join('\n')
     const cost = rescanCost(block)
     if (cost <= limits.maxRescanPerBlock) return true
-    report(file, 'error', 'unclosed-openers', `the paragraph starting on line ${blockStart + firstLine} has so many HTML comments or backtick runs that never close that parsing it would take quadratic time`, { line: blockStart + firstLine, column: 1 }, {
+    report(file, 'error', 'unclosed-openers', `the paragraph starting on line ${blockStart + firstLine} has so many HTML comments or backtick runs that never close ` +
+      'that parsing it would take quadratic time', { line: blockStart + firstLine, column: 1 }, {
       note: 'Close them, escape them (\\`, &lt;!--), or split the paragraph.',
     })
     return false

@@ -6,6 +6,7 @@ import { report } from '../diagnostics.js'
  * feed), the noncharacters U+FFFE/U+FFFF, and the bidi embedding, override and
  * isolate controls that can make text display in another order than it reads.
  */
+// eslint-disable-next-line no-control-regex -- these controls are what the expression is for
 export const FORBIDDEN_CHARACTERS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFFFE\uFFFF\u202A-\u202E\u2066-\u2069]/g
 
 const MAX_REPORTED = 20
