@@ -76,15 +76,26 @@ export const fixSchema = z.object({
   rule: z.string().optional(),
 })
 
+/** A box on a page: left, top, right, bottom, from the page's top left corner (PDF points, or pixels for images). */
+export const boxSchema = z.object({ x0: z.number(), y0: z.number(), x1: z.number(), y1: z.number() })
+
+/** Where on a scanned or PDF page a header field was read: the page (from 1) and the box of its line. */
+export const fieldSourceSchema = z.object({
+  page: z.number().int().positive(),
+  box: boxSchema,
+})
+
 export const provenanceSchema = z.object({
   /** The file the cable was read from, as given. */
   source: text.optional(),
-  /** The source format. */
-  format: z.enum(['markdown', 'text', 'json']).optional(),
+  /** The source format: `pdf` for a PDF (text layer or OCR), `image` for a scan. */
+  format: z.enum(['markdown', 'text', 'json', 'pdf', 'image']).optional(),
   /** The encoding the bytes were decoded from. */
   encoding: text.optional(),
   /** Changes made by `--fix`, in order. */
   fixes: z.array(fixSchema).optional(),
+  /** For scans and PDFs: the page and box each header field was read from, by field name. */
+  fields: z.record(z.string(), fieldSourceSchema).optional(),
 })
 
 /** The header fields, in the order documents print them and `toMarkdown` writes them. */
@@ -140,6 +151,8 @@ export type Publication = z.infer<typeof publicationSchema>
 export type Provenance = z.infer<typeof provenanceSchema>
 /** One recorded OCR fix. */
 export type Fix = z.infer<typeof fixSchema>
+/** Where a header field was read on a page. */
+export type FieldSource = z.infer<typeof fieldSourceSchema>
 
 /** A pièce jointe or enclosure: its label as written, a title and a body of mdast nodes. */
 export interface Attachment {

@@ -1,0 +1,86 @@
+import { execFile } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { fromMarkdown } from '@cablekit/core'
+import type { Cable } from '@cablekit/core'
+import { toDocx, toPdf } from '@cablekit/render'
+import { fromScan } from '@cablekit/scan'
+import { headerAgreement } from './helpers/header-fields.js'
+import { scanOf } from './helpers/scans.js'
+
+const exec = promisify(execFile)
+const root = join(import.meta.dirname, '..')
+const names = ['maroc-otan-requete', 'maroc-otan-cardiff', '09RABAT412']
+const sources: Record<string, Cable> = Object.fromEntries(
+  names.map((name) => [name, fromMarkdown(readFileSync(join(root, 'examples', `${name}.md`)), { path: `${name}.md` }).cables[0]!]),
+)
+const env = { SOURCE_DATE_EPOCH: '0' }
+let dir: string
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'cablekit-roundtrip-'))
+})
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+/** Share of printed header fields read back, over all examples. */
+async function share(read: (name: string) => Promise<Cable | undefined>): Promise<{ share: number; missed: Record<string, string[]> }> {
+  let total = 0
+  let matched = 0
+  const missed: Record<string, string[]> = {}
+  for (const name of names) {
+    const agreement = headerAgreement(sources[name]!, await read(name))
+    total += agreement.total
+    matched += agreement.matched
+    missed[name] = agreement.missed
+  }
+  return { share: matched / total, missed }
+}
+
+// The fields still missed are the raw-text reader's, not the reading of the page: a place printed without
+// a date (cardiff) joins the post; `RABAT 000412` in the banner is not taken as the reference; `Classified By`
+// is split into the officer and `classificationReasons` while the example keeps one string.
+const KNOWN = { 'maroc-otan-cardiff': ['issuer', 'place'], '09RABAT412': ['reference', 'classifiedBy'] }
+
+describe('round trip: every facsimile parses back to the header of its source', () => {
+  it('the PDF, through its text layer', async () => {
+    const result = await share(async (name) => (await fromScan(await toPdf(sources[name]!, { env }), { path: `${name}.pdf` })).cables[0])
+    expect(result.missed).toEqual({ 'maroc-otan-requete': [], ...KNOWN })
+    expect(result.share).toBeGreaterThanOrEqual(0.85)
+  })
+
+  it('the DOCX, through the PDF LibreOffice makes of it', async () => {
+    for (const name of names) writeFileSync(join(dir, `${name}.docx`), await toDocx(sources[name]!, { sourceDateEpoch: 0 }))
+    // Its own profile, so a concurrent LibreOffice (another test, the user's) does not lock this one out.
+    await exec(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${join(dir, 'profile')}`,
+        '--headless',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        dir,
+        ...names.map((name) => join(dir, `${name}.docx`)),
+      ],
+      { timeout: 180_000 },
+    )
+    for (const name of names) expect(existsSync(join(dir, `${name}.pdf`)), name).toBe(true)
+    const result = await share(async (name) => (await fromScan(readFileSync(join(dir, `${name}.pdf`)), { path: `${name}.pdf` })).cables[0])
+    // LibreOffice's PDF maps some Arabic contextual forms to the wrong letters (وزارة → ورارة): the localized letterhead differs.
+    expect(result.missed).toEqual({ 'maroc-otan-requete': ['issuer'], ...KNOWN })
+    expect(result.share).toBeGreaterThanOrEqual(0.8)
+  }, 240_000)
+
+  it('a 300 dpi scan of the PDF, through OCR (the telegram, one full page)', async () => {
+    const cable = sources['09RABAT412']!
+    const scan = await scanOf(await toPdf(cable, { env }))
+    const { cables } = await fromScan(scan.png, { path: '09RABAT412.png', lang: 'eng' })
+    const agreement = headerAgreement(cable, cables[0])
+    // The letter-spaced banner comes back as `CONFIDENTTIAL`: an OCR misreading left to the OCR fix rules.
+    expect(agreement.matched / agreement.total).toBeGreaterThanOrEqual(0.7)
+    expect(cables[0]).toMatchObject({ subject: cable.subject, date: cable.date, signature: 'JONES' })
+  }, 120_000)
+})
