@@ -83,11 +83,10 @@ describe('dossier DOCX written by the WordprocessingML writer', () => {
     expect(headings.map((h) => h.style)).toEqual(['DossierCable', 'DossierCable', 'DossierCable', 'DossierCable', 'DossierAttachment'])
     expect(entries.map((e) => [e.anchor, e.text])).toEqual(headings.map((h) => [h.name, h.text]))
     expect(headings[0]!.text).toBe('14 août 2009 — N° RABAT 000412 — MOROCCO ASKS NATO FOR COUNTERTERRORISM SUPPORT')
-    // Estimated pages, increasing; each cable on an odd page in duplex.
+    // Estimated sheets of the book, strictly increasing (each cable's own folio restarts, the contents count sheets).
     const pages = entries.map((e) => Number(e.page))
     expect(pages.every((page) => Number.isInteger(page) && page > 0)).toBe(true)
-    expect([...pages].sort((a, b) => a - b)).toEqual(pages)
-    entries.slice(0, 4).forEach((entry) => expect(Number(entry.page) % 2, entry.text).toBe(1))
+    pages.slice(1).forEach((page, index) => expect(page).toBeGreaterThan(pages[index]!))
   })
 
   it('bookmarks each heading once with its own id, and every link and page reference names a bookmark', () => {
@@ -95,7 +94,8 @@ describe('dossier DOCX written by the WordprocessingML writer', () => {
     const ids = starts.map((m) => m[1])
     const names = starts.map((m) => m[2])
     expect(ids).toEqual(ids.map((_, index) => String(index + 1)))
-    expect(names).toEqual(['cable_1', 'cable_2', 'cable_3', 'cable_4', 'cable_4_1'])
+    // Each cable's heading, the bookmark on its last page that its folio counts to, and the index's heading.
+    expect(names).toEqual(['cable_1', 'cable_1_end', 'cable_2', 'cable_2_end', 'cable_3', 'cable_3_end', 'cable_4', 'cable_4_1', 'cable_4_end', 'dossier_index'])
     for (const id of ids) expect(xml.match(new RegExp(`<w:bookmarkEnd w:id="${id}"/>`, 'g'))).toHaveLength(1)
     const cited = [...xml.matchAll(/w:anchor="([^"]+)"|PAGEREF (\S+)/g)].map((m) => m[1] ?? m[2])
     expect(cited.length).toBeGreaterThan(10)
@@ -105,7 +105,9 @@ describe('dossier DOCX written by the WordprocessingML writer', () => {
   it('gives the index the pages the contents give the same cables', () => {
     const contents = new Map(contentsEntries(xml).map((e) => [e.anchor, e.page]))
     const index = xml.slice(xml.lastIndexOf('>Index<'))
-    const references = [...index.matchAll(/PAGEREF (\S+) \\h<\/w:instrText><\/w:r><w:r><w:fldChar w:fldCharType="separate"\/><\/w:r><w:r><w:t xml:space="preserve">(\d+)<\/w:t>/g)]
+    // Linked numbers, not PAGEREF fields: LibreOffice recomputes those, and each cable's pages are numbered from 1.
+    expect(index).not.toContain('PAGEREF')
+    const references = [...index.matchAll(/<w:hyperlink w:anchor="([^"]+)" w:history="1"><w:r><w:t xml:space="preserve">(\d+)<\/w:t><\/w:r><\/w:hyperlink>/g)]
     expect(references.length).toBeGreaterThan(5)
     for (const [, name, page] of references) expect(page, name).toBe(contents.get(name!))
     expect(textOf(index)).toContain('AMEMBASSY RABAT — ')
@@ -138,7 +140,8 @@ describe('dossier DOCX written by the WordprocessingML writer', () => {
       for (const [, target, external] of rels.matchAll(/Target="([^"]+)"( TargetMode="External")?/g)) if (!external) expect(paths, `${relsPath} → ${target}`).toContain(`${base}${target}`)
     }
     expect(parts.xml.get('word/styles.xml')).toMatch(/w:styleId="DossierCable".*?<w:outlineLvl w:val="0"\/>/s)
-    expect(parts.xml.get('word/settings.xml')).toContain('<w:updateFields')
+    // Word must not rebuild the contents on opening: with each cable numbered from 1 it would cite page 1 throughout.
+    expect(parts.xml.get('word/settings.xml')).not.toMatch(/<w:updateFields(?! w:val="false")/)
   })
 
   it('opens in python-docx with the dossier headings in order, under the dossier styles', async () => {
@@ -157,24 +160,39 @@ describe('dossier DOCX written by the WordprocessingML writer', () => {
     expect(view.core.title).toBe('Maroc et OTAN')
   })
 
-  it('LibreOffice prints each cable’s page number where the contents say it starts, and the text in order', async () => {
+  it('LibreOffice prints each cable on the sheet the contents give, with its own folio counted within the cable', async () => {
     const [pdf] = await libreOfficeToPdf([join(dir, 'book.docx')], dir)
     const { stdout } = await exec('pdftotext', ['-layout', '-enc', 'UTF-8', pdf!, '-'], { maxBuffer: 64 * 1024 * 1024 })
-    const pdfPages = stdout.split('\f').map(letters)
+    const sheets = stdout.split('\f')
+    const pdfPages = sheets.map(letters)
     const contentsPage = pdfPages.findIndex((text) => text.includes(letters('Table des matières')))
     expect(contentsPage).toBeGreaterThan(0)
     const entries = contentsEntries(xml)
+    const folioOf = (sheet: number) => [...sheets[sheet]!.matchAll(/(?:PAGE\s+)?(\d+)\s*(?:\/|OF)\s*(\d+)/g)].at(-1)
     let previous = contentsPage
+    const starts: number[] = []
     for (const entry of entries) {
       const key = letters(entry.text).slice(0, 40)
       // A cable's heading is the first mention after the contents; an attachment's is after the list of attachments that names it.
       const found = entry.anchor.split('_').length === 3 ? pdfPages.findLastIndex((text) => text.includes(key)) : pdfPages.findIndex((text, index) => index > previous && text.includes(key))
       expect(found, entry.text).toBeGreaterThan(previous)
       previous = found
-      // Cable footers print `n/N` or `PAGE n OF N`; LibreOffice numbers the blank pages duplex adds without printing them.
-      const folio = [...stdout.split('\f')[found]!.matchAll(/(?:PAGE\s+)?(\d+)\s*(?:\/|OF)\s*\d+/g)].at(-1)
-      expect(folio?.[1], entry.text).toBe(entry.page)
+      // The contents' cached number is the sheet LibreOffice prints the heading on.
+      expect(String(found + 1), entry.text).toBe(entry.page)
+      if (entry.anchor.split('_').length === 2) starts.push(found)
     }
+    // Each cable's sheets print 1 OF n … n OF n (or 1/n … n/n), n its own number of sheets.
+    const indexSheet = pdfPages.findIndex((text, index) => index > starts.at(-1)! && text.startsWith(letters('Index')))
+    expect(indexSheet).toBeGreaterThan(starts.at(-1)!)
+    starts.forEach((start, index) => {
+      const end = starts[index + 1] ?? indexSheet
+      for (let sheet = start; sheet < end; sheet++) {
+        const folio = folioOf(sheet)
+        expect(folio?.slice(1, 3), `sheet ${sheet + 1}: ${sheets[sheet]!.trim().split('\n').at(-1)}`).toEqual([String(sheet - start + 1), String(end - start)])
+      }
+    })
+    // The index goes on with the book's numbering.
+    expect(sheets[indexSheet]!.trim().split('\n').at(-1)!.trim()).toBe(String(indexSheet + 1))
   }, 180_000)
 
   it('is the same bytes whatever the process wrote before', async () => {
@@ -216,7 +234,11 @@ Texte de l'annexe.
     const single = await openDocx(await toDocx(cable, { theme: 'ministere' }))
     const dossier = await openDocx(await toDossierDocx({ title: 'D', cables: [cable] }, { theme: 'ministere', index: false }))
     // Relationship ids depend on what the document holds before the cable; section properties on where it sits.
-    const normalize = (xml: string) => xml.replace(/ r:id="rId\d+"/g, '').replace(/<w:sectPr>.*?<\/w:sectPr>/gs, '')
+    const normalize = (xml: string) =>
+      xml
+        .replace(/ r:id="rId\d+"/g, '')
+        .replace(/<w:sectPr>.*?<\/w:sectPr>/gs, '')
+        .replace(/<w:bookmarkStart w:id="\d+" w:name="cable_\d+_end"\/><w:bookmarkEnd w:id="\d+"\/>/g, '')
     const singleBody = /<w:body>(.*)<\/w:body>/s.exec(single.xml.get('word/document.xml')!)![1]!
     const dossierDocument = dossier.xml.get('word/document.xml')!
     const afterHeading = dossierDocument.indexOf('</w:p>', dossierDocument.indexOf('<w:pStyle w:val="DossierCable"/>')) + '</w:p>'.length
@@ -238,3 +260,89 @@ Texte de l'annexe.
     expect(await xmllintParts(parts)).toEqual([])
   })
 })
+
+describe('each cable of a DOCX dossier in its own theme', () => {
+  const dir = tempDir('dossier-themes')
+  let parts: DocxParts
+  let view: Awaited<ReturnType<typeof readWithPythonDocx>>
+  let pdfSheets: string[]
+  beforeAll(async () => {
+    // A French circular first, then a US telegram: the first cable's theme no longer decides the others'.
+    const cables = [markdown('maroc-otan-requete.md'), markdown('09RABAT412.md')]
+    const bytes = await toDossierDocx({ title: 'Deux familles', lang: 'fr', cables }, { index: false })
+    parts = await openDocx(bytes)
+    writeFileSync(join(dir, 'themes.docx'), bytes)
+    view = await readWithPythonDocx(join(dir, 'themes.docx'))
+    const [pdf] = await libreOfficeToPdf([join(dir, 'themes.docx')], dir)
+    const { stdout } = await exec('pdftotext', ['-layout', '-enc', 'UTF-8', pdf!, '-'], { maxBuffer: 64 << 20 })
+    pdfSheets = stdout.split('\f')
+  }, 180_000)
+
+  it('keeps both themes’ style sets in styles.xml, the second under prefixed ids and names', () => {
+    const styles = parts.xml.get('word/styles.xml')!
+    expect(styles).toContain('w:styleId="CableBody"')
+    expect(styles).toContain('w:styleId="TelegrammeCableBody"')
+    expect(styles).toContain('w:styleId="TelegrammeTelegramSubject"')
+    // Two fonts: the letter's serif body, the telegram's typewriter body.
+    const body = (id: string) => new RegExp(`w:styleId="${id}".*?<w:rFonts w:ascii="([^"]+)"`, 's').exec(styles)![1]
+    expect(body('CableBody')).toBe('Noto Serif')
+    expect(body('TelegrammeCableBody')).toBe('Courier Prime')
+    // Every style id the document names is defined, and based-on chains stay within their set.
+    const defined = new Set([...styles.matchAll(/w:styleId="([^"]+)"/g)].map((m) => m[1]))
+    const used = new Set([...[...parts.xml.values()].join('').matchAll(/<w:(?:pStyle|rStyle) w:val="([^"]+)"/g)].map((m) => m[1]))
+    for (const id of used) expect(defined, id).toContain(id)
+    for (const [, id, based] of styles.matchAll(/w:styleId="(Telegramme[^"]+)".*?(?:<w:basedOn w:val="([^"]+)"|<\/w:style>)/gs)) {
+      if (based) expect(based.startsWith('Telegramme') || based === 'Normal', `${id} based on ${based}`).toBe(true)
+    }
+  })
+
+  it('gives the telegram’s paragraphs the telegram styles, and the letter’s the letter styles (python-docx)', () => {
+    const styleOf = (fragment: string) => view.paragraphs.find((p) => p.text.includes(fragment))?.style
+    expect(styleOf('J\u2019ai l\u2019honneur') ?? styleOf("J'ai l'honneur")).toBe('Cable Body')
+    expect(styleOf('Moroccan officials asked')).toBe('Telegram Paragraph (telegramme)')
+    expect(styleOf('SUBJECT: MOROCCO ASKS NATO')).toBe('Telegram Subject (telegramme)')
+  })
+
+  it('sets each cable’s page size and margins on its own sections', () => {
+    // Front matter and the letter on A4, the telegram on Letter.
+    expect(view.sections.map((s) => s.pageWidth)).toEqual([11906 * 635, 11906 * 635, 12240 * 635])
+    const sections = [...parts.xml.get('word/document.xml')!.matchAll(/<w:pgMar w:top="(\d+)"/g)].map((m) => Number(m[1]))
+    expect(sections.at(-1)).toBe(54 * 20)
+  })
+
+  it('prints the telegram on Letter paper in Courier and the letter on A4, in LibreOffice', async () => {
+    const [pdf] = await libreOfficeToPdf([join(dir, 'themes.docx')], tempDir('dossier-themes-pdf'))
+    const { stdout } = await exec('pdfinfo', ['-f', '1', '-l', '99', pdf!])
+    const sizes = [...stdout.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/g)].map((m) => `${Math.round(Number(m[1]))}x${Math.round(Number(m[2]))}`)
+    const telegram = pdfSheets.findIndex((sheet) => sheet.includes('SUBJECT: MOROCCO ASKS NATO'))
+    expect(telegram).toBeGreaterThan(0)
+    expect(sizes[telegram]).toBe('612x792')
+    expect(sizes[telegram - 1]).toBe('595x842')
+    expect(pdfSheets[telegram]).toMatch(/PAGE 1 OF 1/)
+  }, 180_000)
+})
+
+describe('the DOCX dossier index', () => {
+  it('keeps telegram TAGS apart from the hashtags of a publication', async () => {
+    const telegram = markdown('09RABAT412.md')
+    const blog: Cable = { ...markdown('maroc-otan-requete.md'), tags: ['MarocLeaks', 'OTAN'], publication: { title: 'Maroc Leaks : l’OTAN' } }
+    const parts = await openDocx(await toDossierDocx({ title: 'Index', lang: 'fr', cables: [telegram, blog] }))
+    const xml = parts.xml.get('word/document.xml')!
+    const index = textOfParagraphs(xml.slice(xml.lastIndexOf('>Index<'))).join('\n')
+    const tags = index.indexOf('Mots-clés (TAGS)')
+    const hashtags = index.indexOf('Mots-dièse des publications')
+    expect(tags).toBeGreaterThanOrEqual(0)
+    expect(hashtags).toBeGreaterThan(tags)
+    const between = index.slice(tags, hashtags)
+    expect(between).toContain('PREL — ')
+    expect(between).not.toContain('MarocLeaks')
+    const after = index.slice(hashtags)
+    expect(after).toContain('#MarocLeaks — ')
+    expect(after).toContain('#OTAN — ')
+    expect(after).not.toMatch(/\bPREL\b/)
+  })
+})
+
+function textOfParagraphs(xml: string): string[] {
+  return [...xml.matchAll(/<w:p>.*?<\/w:p>/gs)].map((m) => textOf(m[0]))
+}

@@ -166,7 +166,8 @@ describe('DOCX read by LibreOffice and python-docx', () => {
       const view = views.get(source)!
       const cable = cables.get(source)!
       expect(view.styles, source).toEqual(expect.arrayContaining(['Cable Body', 'Cable Label', 'Cable Subject', 'Cable Attachment Title']))
-      const body = view.paragraphs.filter((p) => p.style === 'Cable Body')
+      // A telegram's paragraphs are Telegram Paragraph (based on Cable Body), a letter's Cable Body.
+      const body = view.paragraphs.filter((p) => p.style === 'Cable Body' || p.style === 'Telegram Paragraph')
       expect(body.length, source).toBeGreaterThan(0)
       const all = view.paragraphs.map((p) => p.text).join('\n') + view.tables.flat(2).join('\n')
       expect(missingInOrder(view.paragraphs.map((p) => p.text).join('\n'), expectedText(cable, true)), source).toBeUndefined()

@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs'
 import { describe, expect, it, beforeAll } from 'vitest'
-import { fromMarkdown } from '@cablekit/core'
+import { CableValidationError, fromMarkdown } from '@cablekit/core'
 import type { Cable } from '@cablekit/core'
 import { toDocx } from '@cablekit/render'
 import { openDocx, xmllintParts } from './helpers/docx.js'
@@ -49,7 +49,8 @@ describe('toDocx on the examples', () => {
       for (const style of ['Cable Body', 'Cable Label', 'Cable Subject', 'Cable Letterhead', 'Cable Attachment Title', 'Cable Header', 'Cable Footer', 'Cable Stamp', 'Cable Redaction']) {
         expect(styles, `${name}: ${style}`).toContain(`w:val="${style}"`)
       }
-      expect(documentXml(parts), name).toContain('w:pStyle w:val="CableBody"')
+      // A telegram's paragraphs have a style of their own, based on Cable Body.
+      expect(documentXml(parts), name).toMatch(/w:pStyle w:val="(?:CableBody|TelegramParagraph)"/)
     }
   })
 
@@ -229,7 +230,7 @@ describe('toDocx on untrusted text', () => {
     expect(xml).toMatch(/<w:tbl>[^]*Algérie[^]*<\/w:tbl>/)
     expect(xml).toContain('cefte')
     expect(xml).toMatch(/<w:rStyle w:val="CableSic"\/><\/w:rPr><w:t[^>]*> \[sic\]/)
-    expect(xml).toMatch(/<w:rStyle w:val="CableRedaction"\/><\/w:rPr><w:t[^>]*>\u00A0+\[vie privée\]\u00A0+<\/w:t>/)
+    expect(xml).toMatch(/<w:rStyle w:val="CableRedaction"\/><\/w:rPr><w:t[^>]*>\u00A0+\[vie\u00A0privée\]\u2060\u00A0+<\/w:t>/)
     expect(xml).not.toContain('très secret')
   })
 
@@ -241,14 +242,19 @@ describe('toDocx on untrusted text', () => {
     if (comments) expect(comments).not.toMatch(/<w:comment\b/)
   })
 
-  it('flattens pathologically deep trees from a library caller instead of overflowing the stack', async () => {
-    let quote: Record<string, unknown> = { type: 'paragraph', children: [{ type: 'text', value: 'au fond' }] }
-    for (let i = 0; i < 5_000; i++) quote = { type: 'blockquote', children: [quote] }
-    let emphasis: Record<string, unknown> = { type: 'text', value: 'très profond' }
-    for (let i = 0; i < 5_000; i++) emphasis = { type: 'emphasis', children: [emphasis] }
-    const cable = { ...load('examples/09RABAT412.md'), body: [quote, { type: 'paragraph', children: [emphasis] }] } as unknown as Cable
-    const xml = documentXml(await openDocx(await toDocx(cable)))
+  it('flattens deep trees from a library caller, and refuses pathologically deep ones with a typed error, never a stack overflow', async () => {
+    const deep = (levels: number) => {
+      let quote: Record<string, unknown> = { type: 'paragraph', children: [{ type: 'text', value: 'au fond' }] }
+      for (let i = 0; i < levels; i++) quote = { type: 'blockquote', children: [quote] }
+      let emphasis: Record<string, unknown> = { type: 'text', value: 'très profond' }
+      for (let i = 0; i < levels; i++) emphasis = { type: 'emphasis', children: [emphasis] }
+      return { ...load('examples/09RABAT412.md'), body: [quote, { type: 'paragraph', children: [emphasis] }] } as unknown as Cable
+    }
+    const xml = documentXml(await openDocx(await toDocx(deep(200))))
     expect(xml).toContain('au fond')
     expect(xml).toContain('très profond')
+    const error = await toDocx(deep(5_000)).then(() => undefined, (reason: unknown) => reason)
+    expect(error).toBeInstanceOf(CableValidationError)
+    expect((error as CableValidationError).path).toMatch(/^body\[0\]/)
   })
 })

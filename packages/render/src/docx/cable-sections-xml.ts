@@ -6,6 +6,7 @@ import { headerFooterXml } from './header-footer-xml.js'
 import { textRunsXml } from './inline-xml.js'
 import { STYLE } from './styles.js'
 import { paragraphXml } from './wml-paragraph.js'
+import { bookmarkXml } from './wml-run.js'
 import type { PageSetup } from './wml-section.js'
 import type { XmlContext } from './xml-context.js'
 
@@ -17,6 +18,12 @@ export interface CableSectionOptions {
   lead?: readonly string[]
   /** The paragraph that opens the attachment titled `title` (default: a Cable Attachment Title paragraph). */
   attachmentTitle?: (title: string, index: number) => string
+  /** Page numbers restart at 1 on the cable's first page. */
+  restartNumbering?: boolean
+  /** A bookmark put in the cable's last paragraph, so a `PAGEREF` to it gives the cable's page count. */
+  endBookmark?: { id: () => number; name: string }
+  /** Applied to every part and block the cable writes (a dossier gives each theme's style ids a prefix). */
+  transform?: (xml: string) => string
 }
 
 /** Footnote definitions of `nodes` by normalized identifier, the first of each; walked with a stack, as trees may be deep. */
@@ -36,6 +43,22 @@ function footnoteDefinitions(nodes: readonly RootContent[]): Map<string, Footnot
 }
 
 /**
+ * Put an empty bookmark at the end of the last paragraph of `blocks` (a new
+ * empty paragraph only when there is none), so it sits on the last page
+ * without adding a line that could spill onto a page of its own.
+ */
+function markEnd(blocks: string[], bookmark: { id: number; name: string }): void {
+  const mark = bookmarkXml(bookmark.id, bookmark.name, '')
+  for (let index = blocks.length - 1; index >= 0; index--) {
+    const at = blocks[index]!.lastIndexOf('</w:p>')
+    if (at < 0) continue
+    blocks[index] = blocks[index]!.slice(0, at) + mark + blocks[index]!.slice(at)
+    return
+  }
+  blocks.push(paragraphXml({}, mark))
+}
+
+/**
  * The sections of the cable `ctx.cable`, as `toDocx` writes it and a
  * dossier writes each of its cables: the running header and footer (added to
  * `pkg`), a first section with the cable's header, body, signature and list
@@ -50,14 +73,17 @@ export function cableSectionsXml(ctx: XmlContext, pkg: DocxPackage, page: PageSe
   const own = footnoteDefinitions([...cable.body, ...cable.attachments.flatMap((attachment) => attachment.body)])
   for (const [key, definition] of own) if (!ctx.definitions.has(key)) ctx.definitions.set(key, definition)
 
+  // A telegram's paragraphs are its own style, so an editor restyles them without touching the letter styles.
+  const body = ctx.extras.telegram ? { ...BODY_XML, style: STYLE.telegramParagraph } : BODY_XML
   const running = headerFooterXml(ctx)
-  const header = pkg.header(running.header)
-  const firstHeader = running.firstHeader !== undefined ? pkg.header(running.firstHeader) : undefined
-  const footer = pkg.footer(running.footer)
-  const start = options.start ? { start: options.start } : {}
+  const transform = options.transform ?? ((xml: string) => xml)
+  const header = pkg.header(transform(running.header))
+  const firstHeader = running.firstHeader !== undefined ? pkg.header(transform(running.firstHeader)) : undefined
+  const footer = pkg.footer(transform(running.footer))
+  const start = { ...(options.start ? { start: options.start } : {}), ...(options.restartNumbering ? { restartNumbering: true } : {}) }
   const sections: DocxSection[] = [
     {
-      blocks: [...(options.lead ?? []), ...cableHeaderXml(ctx), ...blocksXml(ctx, cable.body), ...cableClosingXml(ctx)],
+      blocks: [...(options.lead ?? []), ...cableHeaderXml(ctx), ...blocksXml(ctx, cable.body, body), ...cableClosingXml(ctx)],
       spec: firstHeader
         ? { page, ...start, headers: { default: header, first: firstHeader }, footers: { default: footer, first: footer }, titlePage: true }
         : { page, ...start, headers: { default: header }, footers: { default: footer }, titlePage: false },
@@ -67,7 +93,7 @@ export function cableSectionsXml(ctx: XmlContext, pkg: DocxPackage, page: PageSe
     const title = [attachment.label, attachment.title].filter(Boolean).join(ctx.french ? ' : ' : ': ')
     const opening = options.attachmentTitle?.(title, index) ?? paragraphXml({ style: STYLE.attachmentTitle }, textRunsXml(ctx, title))
     sections.push({
-      blocks: blocksXml(ctx, attachment.body, BODY_XML, [opening]),
+      blocks: blocksXml(ctx, attachment.body, body, [opening]),
       spec: { page, start: 'nextPage', headers: { default: header }, footers: { default: footer }, titlePage: false },
     })
   })
@@ -78,5 +104,9 @@ export function cableSectionsXml(ctx: XmlContext, pkg: DocxPackage, page: PageSe
     last.blocks.push(paragraphXml({ style: STYLE.footnoteText }, textRunsXml(ctx, `[${definition.label ?? definition.identifier}]`)))
     blocksXml(ctx, definition.children, { ...BODY_XML, style: STYLE.footnoteText }, last.blocks)
   }
+  // Its id is drawn last, so bookmark ids follow the document's order.
+  if (options.endBookmark) markEnd(last.blocks, { id: options.endBookmark.id(), name: options.endBookmark.name })
+  // Later sections restart nothing: an attachment's pages are counted with its cable's.
+  for (const section of sections) section.blocks = section.blocks.map(transform)
   return sections
 }

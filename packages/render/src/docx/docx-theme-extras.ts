@@ -13,5 +13,6 @@ export function docxThemeExtras(theme: ThemeData): DocxThemeExtras {
     runningReference: complete.docx?.runningReference ?? false,
     pageNumber: complete.furniture.folio === 'page-of' ? 'of' : 'slash',
     spacedBanner: complete.furniture.mark === 'spaced',
+    telegram: complete.docx?.telegram ?? false,
   }
 }

@@ -35,6 +35,12 @@ interface Cell {
 
 const ALIGNMENT = { left: 'left', center: 'center', right: 'right' } as const
 
+/** The paragraph style of a header line: a telegram's own (its subject apart), else the generic header line. */
+function lineStyle(ctx: XmlContext, title: boolean | undefined): string {
+  if (!ctx.extras.telegram) return STYLE.headerLine
+  return title ? STYLE.telegramSubject : STYLE.telegramHeader
+}
+
 class Writer {
   readonly out: string[] = []
   /** Space owed to the next paragraph, in points. */
@@ -64,7 +70,7 @@ class Writer {
         const align = block.align ?? cell.align
         this.paragraph(
           {
-            style: STYLE.headerLine,
+            style: lineStyle(ctx, block.title),
             ...(align !== 'left' ? { alignment: ALIGNMENT[align] } : {}),
             ...(block.indent ? { indent: { left: twips(block.indent) } } : {}),
           },
@@ -77,7 +83,7 @@ class Writer {
         const hang = twips(estimateWidth(ctx, `${block.label} `, headerSize(ctx.theme, block.size)))
         block.values.forEach((value, index) => {
           const content = index === 0 ? textRunsXml(ctx, `${block.label} ${value}`, marks) : textRunsXml(ctx, value, marks)
-          this.paragraph({ style: STYLE.headerLine, indent: index === 0 ? { left: hang, hanging: hang } : { left: hang } }, content)
+          this.paragraph({ style: lineStyle(ctx, block.title), indent: index === 0 ? { left: hang, hanging: hang } : { left: hang } }, content)
         })
         return
       }
@@ -92,7 +98,7 @@ class Writer {
         for (const entry of block.entries) {
           const label = entry.label ? runXml(prepareTextXml(ctx, `${entry.label}${colon}`), { style: STYLE.label, ...labelMarks }) : ''
           this.paragraph(
-            { style: STYLE.headerLine, tabs: [{ type: 'left', position: tab }], indent: { left: tab, hanging: tab } },
+            { style: lineStyle(ctx, entry.title), tabs: [{ type: 'left', position: tab }], indent: { left: tab, hanging: tab } },
             `${label}${runXml('\t')}${textRunsXml(ctx, entry.value, valueMarks)}`,
           )
         }
@@ -133,7 +139,7 @@ class Writer {
   }
 
   private flushSpace(): void {
-    if (this.space > 0) this.out.push(paragraphXml({ style: STYLE.headerLine, spacing: { before: 0, after: twips(Math.max(0, this.space - 12)) } }))
+    if (this.space > 0) this.out.push(paragraphXml({ style: lineStyle(this.ctx, false), spacing: { before: 0, after: twips(Math.max(0, this.space - 12)) } }))
     this.space = 0
   }
 

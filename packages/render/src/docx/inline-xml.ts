@@ -64,11 +64,24 @@ export function textRunsXml(ctx: XmlContext, text: string, marks: Marks = {}, pr
   return xml
 }
 
-/** The black bar of a redaction: its width depends on the reason only, never on the text it replaced. */
+// After these a line may break (UAX #14 classes BA, SY, IS, CL, CP, EX…): a word joiner after each keeps the bar whole.
+const BREAK_AFTER = /([/\\)\]}!?,;:%\u2013\u2014|])/g
+
+/**
+ * A redaction's text with no place to break a line: spaces become no-break
+ * spaces, hyphens no-break hyphens, and a word joiner follows any other
+ * character after which Word or LibreOffice would break. A bar split over
+ * two lines reads as two bars, and its ends would hide nothing.
+ */
+function unbreakable(text: string): string {
+  return text.replace(/[ \t]/g, '\u00A0').replace(/-/g, '\u2011').replace(BREAK_AFTER, '$1\u2060')
+}
+
+/** The black bar of a redaction: its width depends on the reason only, never on the text it replaced; it never breaks across lines. */
 export function redactionRunXml(ctx: XmlContext, reason: string | undefined): string {
   const pad = '\u00A0'.repeat(6)
   const label = reason ? prepareTextXml(ctx, reason) : ''
-  return runXml(label ? `${pad}[${label}]${pad}` : pad + pad, { style: STYLE.redaction })
+  return runXml(unbreakable(label ? `${pad}[${label}]${pad}` : pad + pad), { style: STYLE.redaction })
 }
 
 /** Runs, hyperlinks and footnote references for mdast phrasing content, as XML. */

@@ -1,5 +1,5 @@
 import type { Document } from 'docx'
-import type { IParagraphStyleOptions } from 'docx'
+import type { ICharacterStyleOptions, IParagraphStyleOptions } from 'docx'
 import type { ThemeData } from '../themes/theme.js'
 import type { FontFamilyName } from '../fonts/font-files.js'
 import { deflateEntry } from './deterministic-zip.js'
@@ -30,6 +30,8 @@ export interface SharedAdditions {
   /** Names these additions in the cache: one constant object per kind of document. */
   key: string
   paragraphStyles: readonly IParagraphStyleOptions[]
+  /** Character styles beyond the theme's (a dossier: the other themes' sets, prefixed). */
+  characterStyles?: readonly ICharacterStyleOptions[]
   /** Word offers to update the document's fields (contents, page references) when it opens it. */
   updateFields: boolean
 }
@@ -117,7 +119,13 @@ function buildSharedParts(
 ): SharedParts {
   const styles = docxStyles(theme, language)
   const document = new Document({
-    styles: additions ? { ...styles, paragraphStyles: [...(styles.paragraphStyles ?? []), ...additions.paragraphStyles] } : styles,
+    styles: additions
+      ? {
+          ...styles,
+          paragraphStyles: [...(styles.paragraphStyles ?? []), ...additions.paragraphStyles],
+          characterStyles: [...(styles.characterStyles ?? []), ...(additions.characterStyles ?? [])],
+        }
+      : styles,
     features: { updateFields: additions?.updateFields ?? false },
     ...(fonts ? { fonts: embeddedFonts(fonts.families, { italic: fonts.italic }) } : {}),
     sections: [{ children: [] }],

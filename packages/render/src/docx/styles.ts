@@ -44,6 +44,10 @@ export const STYLE = {
   footer: 'CableFooter',
   banner: 'CableBanner',
   telegramLine: 'CableTelegramLine',
+  /** The header lines of a telegram (FM, TO, INFO, TAGS…), its subject line, and its paragraphs: named so an editor restyles each kind at once. */
+  telegramHeader: 'TelegramHeader',
+  telegramSubject: 'TelegramSubject',
+  telegramParagraph: 'TelegramParagraph',
   headerLine: 'CableHeaderLine',
   footnoteText: 'CableFootnoteText',
   // Character styles.
@@ -220,6 +224,16 @@ function buildStyles(theme: ThemeData, language: string): IStylesOptions {
     paragraph(STYLE.headerLine, 'Cable Header Line', {
       basedOn: STYLE.body,
       paragraph: { alignment: ALIGN.left, indent: { firstLine: 0 }, spacing: { before: 0, after: 0 }, keepNext: true },
+    }),
+    paragraph(STYLE.telegramHeader, 'Telegram Header', {
+      basedOn: STYLE.headerLine,
+    }),
+    paragraph(STYLE.telegramSubject, 'Telegram Subject', {
+      basedOn: STYLE.telegramHeader,
+      paragraph: { keepNext: true },
+    }),
+    paragraph(STYLE.telegramParagraph, 'Telegram Paragraph', {
+      basedOn: STYLE.body,
     }),
     paragraph(STYLE.footnoteText, 'Cable Footnote Text', {
       basedOn: STYLE.body,

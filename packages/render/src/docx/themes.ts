@@ -14,6 +14,8 @@ export interface DocxThemeExtras {
   pageNumber: 'slash' | 'of'
   /** Spaced-out classification banners (`C O N F I D E N T I A L`) in header and footer. */
   spacedBanner: boolean
+  /** The telegram styles for header lines, subject and paragraphs (`Telegram Header`…). */
+  telegram: boolean
 }
 
 /**

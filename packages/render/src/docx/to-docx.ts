@@ -13,6 +13,7 @@ import { sharedParts } from './shared-parts.js'
 import { docxThemeExtras } from './docx-theme-extras.js'
 import { pageSetup, textWidthOf } from './wml-section.js'
 import { createXmlContext } from './create-xml-context.js'
+import { assertRenderable } from '../validate/assert-renderable.js'
 
 /** Options of {@link toDocx}. */
 export interface DocxOptions {
@@ -52,11 +53,13 @@ function envEpoch(): number | undefined {
  * @param cable A cable of the model (`@cablekit/core`); its text is treated as untrusted.
  * @param options Theme, font embedding and dates.
  * @returns The bytes of the `.docx` file.
+ * @throws CableValidationError (as a rejection) when the cable or an option is invalid, naming the field.
  * @example
  * const { cables } = fromMarkdown(source, { path: 'cable.md' })
  * await writeFile('cable.docx', await toDocx(cables[0]!))
  */
 export async function toDocx(cable: Cable, options: DocxOptions = {}): Promise<Uint8Array> {
+  assertRenderable(cable, options)
   const theme = resolveTheme(cable, options.theme)
   const extras = docxThemeExtras(theme)
   // Without a language, a typewritten telegram reads English and a letter French, as the families are.

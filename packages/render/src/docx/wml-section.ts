@@ -44,6 +44,8 @@ export interface SectionSpec {
   footers: { default: string; first?: string }
   /** A first-page header and footer of its own (`w:titlePg`). */
   titlePage: boolean
+  /** Page numbers start again at 1 with this section (a dossier's cable counts its own pages). */
+  restartNumbering?: boolean
 }
 
 /**
@@ -61,6 +63,6 @@ export function sectionPropertiesXml(spec: SectionSpec): string {
   xml += `<w:pgSz w:w="${page.width}" w:h="${page.height}" w:orient="portrait"/>`
   const m = page.margin
   xml += `<w:pgMar w:top="${m.top}" w:right="${m.right}" w:bottom="${m.bottom}" w:left="${m.left}" w:header="${m.header}" w:footer="${m.footer}" w:gutter="0"/>`
-  xml += `<w:pgNumType/>${spec.titlePage ? '<w:titlePg/>' : ''}<w:docGrid w:linePitch="360"/></w:sectPr>`
+  xml += `${spec.restartNumbering ? '<w:pgNumType w:start="1"/>' : '<w:pgNumType/>'}${spec.titlePage ? '<w:titlePg/>' : ''}<w:docGrid w:linePitch="360"/></w:sectPr>`
   return xml
 }

@@ -21,6 +21,12 @@ export interface XmlContext {
   french: boolean
   /** Width of the text column in twips, for tables. */
   textWidth: number
+  /**
+   * The folio's total as field XML, when it is not the document's
+   * `NUMPAGES`: a dossier counts a cable's pages within the cable (a
+   * `PAGEREF` to a bookmark on its last page, page numbers restarting at its first).
+   */
+  pageTotalXml?: string
   /** Footnote definitions by normalized identifier. */
   definitions: Map<string, FootnoteDefinition>
   /** DOCX footnote id given to each identifier, in order of first reference. */

@@ -24,6 +24,16 @@ export function pageReferenceXml(bookmark: string): string {
 }
 
 /**
+ * The page of `bookmark` as plain text linked to it, filled in by
+ * {@link fillPageNumbers}: where a cable's pages are numbered from 1, a
+ * `PAGEREF` that LibreOffice recomputes would print 1 for every cable, so the
+ * index writes the sheet the estimate found.
+ */
+export function pageNumberLinkXml(bookmark: string): string {
+  return internalLinkXml(bookmark, `\u0000${bookmark}\u0000`)
+}
+
+/**
  * `xml` with the result of every {@link pageReferenceXml} written: the page
  * of its bookmark, or nothing where the page is not known (the word
  * processor fills it in when it updates fields).

@@ -16,12 +16,13 @@ export const DOSSIER_STYLE = {
 
 /**
  * What a dossier adds to the theme's styles and settings: its title and
- * heading styles, and fields Word offers to update on opening (contents and
- * page references, whose written numbers are estimates).
+ * heading styles. Fields are not updated on opening: each cable's pages are
+ * numbered from 1, so a contents field Word rebuilt would cite page 1 for
+ * every cable, where the written results are the book's sheets.
  */
 export const DOSSIER_DOCX_ADDITIONS: SharedAdditions = {
   key: 'dossier',
-  updateFields: true,
+  updateFields: false,
   paragraphStyles: [
     { id: DOSSIER_STYLE.title, name: 'Dossier Title', basedOn: 'Normal', run: { size: 52, bold: true }, paragraph: { spacing: { after: 240 } } },
     { id: DOSSIER_STYLE.cable, name: 'Dossier Cable', basedOn: 'Normal', next: 'Normal', run: { size: 28, bold: true }, paragraph: { outlineLevel: 0, spacing: { after: 240 }, keepNext: true } },

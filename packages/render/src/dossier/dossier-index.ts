@@ -12,8 +12,23 @@ export interface IndexSection {
 
 const PLACEHOLDER = redactionPlaceholder().slice(0, -1)
 
+// Families whose `tags` are a telegram's TAGS line (subject and country codes), whatever published them.
+const TELEGRAM_FAMILIES: ReadonlySet<string> = new Set(['us-telegram', 'fco-telegram', 'french-td'])
+
 /**
- * The index of a dossier: tags, places and senders, each term with the
+ * Whether a cable's `tags` are a publication's hashtags rather than a
+ * telegram's TAGS: the model keeps both in one field, and an index that mixed
+ * `PREL` with `#Maroc` would read as one vocabulary. A telegram family's tags
+ * are TAGS; otherwise tags that came with a publication wrapper are its hashtags.
+ */
+function hashtagsOf(cable: Cable): boolean {
+  if (cable.family && TELEGRAM_FAMILIES.has(cable.family)) return false
+  return cable.publication !== undefined
+}
+
+/**
+ * The index of a dossier: telegram TAGS, publication hashtags (apart, under
+ * a heading of their own), places and senders, each term with the
  * labels of the pages where the cables that carry it start. Withheld values
  * (placeholders) are not terms.
  *
@@ -21,7 +36,8 @@ const PLACEHOLDER = redactionPlaceholder().slice(0, -1)
  */
 export function indexSections(cables: readonly Cable[], starts: readonly string[], labels: DossierLabels): IndexSection[] {
   const sections: [string, (cable: Cable) => readonly string[]][] = [
-    [labels.tags, (cable) => cable.tags ?? []],
+    [labels.tags, (cable) => (hashtagsOf(cable) ? [] : cable.tags ?? [])],
+    [labels.hashtags, (cable) => (hashtagsOf(cable) ? (cable.tags ?? []).map((tag) => (tag.startsWith('#') ? tag : `#${tag}`)) : [])],
     [labels.places, (cable) => (cable.place ? [cable.place] : [])],
     [labels.senders, (cable) => (cable.from ? [cable.from] : [])],
   ]

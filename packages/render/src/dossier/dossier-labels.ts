@@ -4,6 +4,8 @@ export interface DossierLabels {
   introduction: string
   index: string
   tags: string
+  /** The hashtags of the publications that carried cables, kept apart from telegram TAGS. */
+  hashtags: string
   places: string
   senders: string
   cables: (count: number) => string
@@ -15,7 +17,8 @@ const FRENCH: DossierLabels = {
   contents: 'Table des matières',
   introduction: 'Introduction',
   index: 'Index',
-  tags: 'Mots-clés',
+  tags: 'Mots-clés (TAGS)',
+  hashtags: 'Mots-dièse des publications',
   places: 'Lieux',
   senders: 'Expéditeurs',
   cables: (count) => `${count} ${count > 1 ? 'documents' : 'document'}`,
@@ -27,7 +30,8 @@ const ENGLISH: DossierLabels = {
   contents: 'Contents',
   introduction: 'Introduction',
   index: 'Index',
-  tags: 'Tags',
+  tags: 'TAGS',
+  hashtags: 'Publication hashtags',
   places: 'Places',
   senders: 'Senders',
   cables: (count) => `${count} ${count > 1 ? 'cables' : 'cable'}`,

@@ -13,6 +13,7 @@ import type { IndexLine, TocEntry } from './dossier-chrome.js'
 import { dossierIndex } from './dossier-index.js'
 import { dossierLabels, roman } from './dossier-labels.js'
 import { prepareDossier } from './prepare-dossier.js'
+import { assertValidDossier } from '../validate/assert-valid-dossier.js'
 import type { PreparedDossier } from './prepare-dossier.js'
 
 /** Where one cable sits in the book. */
@@ -75,6 +76,7 @@ export async function toDossierPdf(dossier: Dossier, options: DossierOptions = {
  * @example toDossierPdfStream(dossier).pipe(createWriteStream('book.pdf'))
  */
 export function toDossierPdfStream(dossier: Dossier, options: DossierOptions = {}): Readable {
+  assertValidDossier(dossier, options)
   const prepared = prepareDossier(dossier, options)
   const plan = planDossier(prepared, options)
   const doc = createPdfDocument(

@@ -1,6 +1,7 @@
 import type { RootContent } from 'mdast'
 import type { Cable } from '@cablekit/core'
 import { resolveTheme } from '../themes/resolve-theme.js'
+import { assertRenderable } from '../validate/assert-renderable.js'
 import { sanitizeText } from '../text/sanitize-text.js'
 import { labelsFor } from '../themes/theme.js'
 import { spacedBanner } from '../text/spaced-banner.js'
@@ -48,11 +49,13 @@ const CSP = "default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-
  * @param cable A cable of the model (`@cablekit/core`); its text is treated as untrusted.
  * @param options Theme and font embedding.
  * @returns The page as UTF-8 bytes (write them to `NAME.html`).
+ * @throws CableValidationError (as a rejection) when the cable or an option is invalid, naming the field.
  * @example
  * const { cables } = fromMarkdown(source, { path: 'cable.md' })
  * await writeFile('cable.html', await toHtml(cables[0]!, { theme: 'ministere' }))
  */
 export async function toHtml(cable: Cable, options: HtmlOptions = {}): Promise<Uint8Array> {
+  assertRenderable(cable, options)
   return new TextEncoder().encode(await htmlPage(cable, options))
 }
 

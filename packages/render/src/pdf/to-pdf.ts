@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream'
 import type { Cable } from '@cablekit/core'
 import { layoutCable } from '../layout/layout-cable.js'
+import { assertRenderable } from '../validate/assert-renderable.js'
 import { createPdfDocument } from './create-pdf-document.js'
 import { paintCable } from './paint-cable.js'
 import type { PdfOptions } from './pdf-options.js'
@@ -12,6 +13,7 @@ import type { PdfOptions } from './pdf-options.js'
  * @param cable a cable from `parse`, `fromMarkdown`, `fromJson` or `fromText`.
  * @param options theme, finish, tagging, PDF/A, creation date.
  * @returns the PDF file's bytes.
+ * @throws CableValidationError (as a rejection) when the cable or an option is invalid, naming the field.
  * @example
  * const bytes = await toPdf(cable, { theme: 'ministere' })
  * await writeFile('cable.pdf', bytes)
@@ -31,6 +33,7 @@ export async function toPdf(cable: Cable, options: PdfOptions = {}): Promise<Uin
  * @example toPdfStream(cable).pipe(createWriteStream('cable.pdf'))
  */
 export function toPdfStream(cable: Cable, options: PdfOptions = {}): Readable {
+  assertRenderable(cable, options)
   const laidOut = layoutCable(cable, options)
   const tagged = options.tagged === true || options.pdfa === true
   const doc = createPdfDocument(laidOut.metadata, { tagged, pdfa: options.pdfa === true })

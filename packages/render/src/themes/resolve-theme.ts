@@ -1,3 +1,4 @@
+import { CableValidationError } from '@cablekit/core'
 import type { Cable } from '@cablekit/core'
 import { sanitizeText } from '../text/sanitize-text.js'
 import { defaultThemeName } from './default-theme-name.js'
@@ -28,7 +29,10 @@ export function resolveTheme(cable: Cable, option: ThemeName | ThemeData | Theme
   if (option && typeof option === 'object') return completeTheme(option)
   if (typeof option === 'string') {
     const found = (THEMES as Readonly<Record<string, Theme | undefined>>)[option]
-    if (!found) throw new Error(`@cablekit/render: unknown theme "${sanitizeText(option)}"; known: ${Object.keys(THEMES).join(', ')}`)
+    if (!found) {
+      const known = Object.keys(THEMES)
+      throw CableValidationError.forField('options.theme', `unknown theme "${sanitizeText(option)}"; known: ${known.join(', ')}`, known)
+    }
     return found
   }
   return THEMES[defaultThemeName(cable)]

@@ -33,6 +33,8 @@ export interface Theme extends ThemeData {
     firstPageHeader?: boolean
     /** `N° reference` in the running header. */
     runningReference?: boolean
+    /** A telegram: its header lines, subject and paragraphs take the `Telegram Header`, `Telegram Subject` and `Telegram Paragraph` styles. */
+    telegram?: boolean
     /** A hand-made header instead of the one written from the description. */
     header?: (ctx: XmlContext) => string[]
   }

@@ -7,5 +7,6 @@ export const fco: Theme = {
   ...fcoData,
   header: fcoHeader,
   closing: fcoClosing,
+  docx: { telegram: true },
   furniture: { mark: 'capitals', folio: 'slash' },
 }

@@ -7,5 +7,6 @@ export const td: Theme = {
   ...tdData,
   header: tdHeader,
   closing: tdClosing,
+  docx: { telegram: true },
   furniture: { mark: 'capitals', folio: 'slash' },
 }

@@ -7,5 +7,6 @@ export const telegramme: Theme = {
   ...telegrammeData,
   header: telegrammeHeader,
   closing: marginSignature,
+  docx: { telegram: true },
   furniture: { mark: 'spaced', folio: 'page-of' },
 }
