@@ -30,7 +30,7 @@ export default defineConfig([
   },
   {
     ...common,
-    entry: { index: 'packages/render/src/index.ts', themes: 'packages/render/src/themes/index.ts' },
+    entry: { index: 'packages/render/src/index.ts', themes: 'packages/render/src/themes/index.ts', internals: 'packages/render/src/internals.ts' },
     outDir: 'packages/render/dist',
     tsconfig: 'packages/render/tsconfig.json',
     // docx is bundled, not depended on: its manifest asks for nanoid 6 (Node 22), which would

@@ -87,7 +87,7 @@ describe('DOCX: nothing redacted is left in any part', () => {
   it('shows the reason, and every part is well-formed XML', async () => {
     const { evidence } = await docxEvidence(bytes)
     // The bar's reason is set with no-break spaces so the bar never breaks across lines.
-    expect(evidence['python-docx: paragraphs and properties'].replace(/\u00A0/g, ' ')).toContain(REASON)
+    expect(evidence['python-docx: paragraphs and properties']!.replace(/\u00A0/g, ' ')).toContain(REASON)
     expect(await xmllintDocx(bytes)).toEqual([])
   })
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { clearShapeCache, shapeCacheStats } from '@cablekit/render'
+import { clearShapeCache, shapeCacheStats } from '@cablekit/render/internals'
 import { fontFace } from '../packages/render/src/fonts/font-face.js'
 import { shapeText } from '../packages/render/src/fonts/shape-text.js'
 
