@@ -6,9 +6,12 @@
  * only the data and the PDF folio are replaced. The DOCX numbers its pages
  * with Word's own fields, in the furniture's `n/N` form.
  *
- * Use it from the command line (compiled to JavaScript, or through tsx):
+ * The same theme as `archive-theme.mjs`, in TypeScript: the `.mjs` is what
+ * `--theme` loads as shipped; this one shows the types, and is checked by
+ * `tsc`. Node 20 cannot import `.ts`, so from the command line run it through
+ * tsx, or compile it:
  *   node --import tsx packages/cli/bin/cablekit.js render examples -o out --theme examples/themes/archive-theme.ts
- * or from code:
+ * or from code (bundlers, tsx, vitest):
  *   import archive from './examples/themes/archive-theme.js'
  *   const bytes = await toPdf(cable, { theme: archive })
  */

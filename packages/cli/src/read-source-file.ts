@@ -18,14 +18,14 @@ export function fileKind(entry: Pick<Stats, 'isFIFO' | 'isSocket' | 'isDirectory
   return entry.isCharacterDevice() || entry.isBlockDevice() ? 'a device' : 'a special file'
 }
 
-/** Largest file read at all; the parsers refuse smaller ones with a positioned error of their own. */
+/** Largest file read at all; the parsers refuse smaller ones with a positioned error of their own (text 16 MiB, scans 128 MiB). */
 const MAX_READ_BYTES = 256 * 1024 * 1024
 
 /** A file too large to read into memory. */
 export class TooLargeError extends Error {
   readonly code = 'EFBIG'
   constructor(readonly size: number) {
-    super(`the file is ${(size / 1024 / 1024).toFixed(0)} MiB, too large to read (the largest a reader takes is 16 MiB by default)`)
+    super(`the file is ${(size / 1024 / 1024).toFixed(0)} MiB, too large to read (the largest a reader takes is 16 MiB of text, or 128 MiB of scans and PDFs, by default)`)
     this.name = 'TooLargeError'
   }
 }

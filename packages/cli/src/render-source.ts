@@ -1,10 +1,12 @@
 import { basename } from 'node:path'
 import { VFile } from 'vfile'
-import { editorialMarks, hasErrors, parse, redact, report, toJson } from '@cablekit/core'
+import { editorialMarks, hasErrors, redact, report, toJson } from '@cablekit/core'
 import type { Cable, ParseOptions, RedactOptions } from '@cablekit/core'
 import { scrubberFor, scrubDiagnostics } from './redaction-options.js'
 import { outputStem, sanitizeName } from './output-names.js'
 import { reportMissingGlyphs } from './report-missing-glyphs.js'
+import { parseSource } from './parse-source.js'
+import type { ScanFlags } from './scan-options.js'
 
 export { outputStem } from './output-names.js'
 import { THEMES, THEME_NAMES, toDocx, toHtml, toPdf } from '@cablekit/render'
@@ -29,6 +31,14 @@ export interface RenderSourceOptions {
   json?: boolean
   /** Print the OCR fixes recorded by `--fix` (`provenance.fixes`) as editor's notes (N.d.E.). */
   annotate?: boolean
+  /** DOCX and HTML: embed the theme's fonts (default `true`); a PDF always embeds them. */
+  embedFonts?: boolean
+  /**
+   * For files met in a folder walk: a file that holds no cable (`no-cable`
+   * errors only, or Markdown without front matter, such as a README) is
+   * skipped with a warning instead of failing or being rendered as a cable.
+   */
+  skipNonCables?: boolean
   /**
    * Redact every cable on the model before it is rendered. The output names
    * and the diagnostics are scrubbed of what the rules match too, since both
@@ -39,8 +49,20 @@ export interface RenderSourceOptions {
   stem?: string
   /** Options passed to `parse` (format, `--fix`). */
   parse?: ParseOptions
+  /** For scans and PDFs: `--ocr`, `--lang`, `--workers`. */
+  scan?: ScanFlags
+  /** Told of OCR progress on long scans. */
+  progress?: (line: string) => void
   /** Environment for `SOURCE_DATE_EPOCH` (default `process.env`). */
   env?: Record<string, string | undefined>
+}
+
+/** What {@link renderSource} gives back: the diagnostics, the outputs, and whether the file was skipped as holding no cable. */
+export interface RenderSourceResult {
+  file: VFile
+  outputs: RenderedOutput[]
+  /** Set with `skipNonCables` when the file holds no cable: nothing was rendered, and `file` has a `not-a-cable` warning. */
+  skipped?: true
 }
 
 /** One rendered file: its name (no folder) and its bytes. */
@@ -62,17 +84,27 @@ export interface RenderedOutput {
  * @example
  * const { file, outputs } = await renderSource(bytes, 'examples/otan.md', { to: ['pdf'] })
  */
-export async function renderSource(bytes: Uint8Array, path: string, options: RenderSourceOptions): Promise<{ file: VFile; outputs: RenderedOutput[] }> {
+export async function renderSource(bytes: Uint8Array, path: string, options: RenderSourceOptions): Promise<RenderSourceResult> {
   const source = new VFile({ path, value: bytes })
   let cables: Cable[]
   let file: VFile
   try {
-    ;({ cables, file } = parse(source, { ...options.parse, path }))
+    ;({ cables, file } = await parseSource(bytes, path, {
+      ...(options.parse ? { parse: options.parse } : {}),
+      ...(options.scan ? { scan: options.scan } : {}),
+      ...(options.progress ? { progress: options.progress } : {}),
+    }))
   } catch (error) {
     report(source, 'error', 'parse-failed', `could not read the file: ${messageOf(error)}`, { line: 1, column: 1 })
     return { file: source, outputs: [] }
   }
   const outputs: RenderedOutput[] = []
+  if (options.skipNonCables && holdsNoCable(file, cables)) {
+    // Only the "no cable" verdicts are dropped: any other diagnostic of the file stays.
+    file.messages = file.messages.filter((message) => message.ruleId !== 'no-cable' && message.ruleId !== 'no-front-matter')
+    report(file, 'warning', 'not-a-cable', 'holds no cable (no cable key, no cable text, or Markdown without front matter): skipped', { line: 1, column: 1 })
+    return { file, outputs, skipped: true }
+  }
   if (cables.length === 0) {
     if (!hasErrors(file)) report(file, 'error', 'no-cable', 'no cable found in the file', { line: 1, column: 1 })
     return { file, outputs }
@@ -115,10 +147,13 @@ export async function renderSource(bytes: Uint8Array, path: string, options: Ren
           outputs.push({ name: `${name}.pdf`, bytes: await toPdf(marked, pdfOptions) })
         } else if (format === 'html') {
           // One self-contained page: fonts inlined, no request to any origin, prints as the facsimile.
-          outputs.push({ name: `${name}.html`, bytes: await toHtml(marked, theme ? { theme } : {}) })
+          const html = { ...(theme ? { theme } : {}), ...(options.embedFonts === false ? { embedFonts: false } : {}) }
+          outputs.push({ name: `${name}.html`, bytes: await toHtml(marked, html) })
         } else {
           const epoch = (options.env ?? process.env)['SOURCE_DATE_EPOCH']
-          outputs.push({ name: `${name}.docx`, bytes: await toDocx(marked, { ...(theme ? { theme } : {}), ...(epoch && /^\d+$/.test(epoch) ? { sourceDateEpoch: Number(epoch) } : {}) }) })
+          const docx = { ...(theme ? { theme } : {}), ...(options.embedFonts === false ? { embedFonts: false } : {}) }
+          const dates = epoch && /^\d+$/.test(epoch) ? { sourceDateEpoch: Number(epoch) } : {}
+          outputs.push({ name: `${name}.docx`, bytes: await toDocx(marked, { ...docx, ...dates }) })
         }
       } catch (error) {
         report(file, 'error', 'render-failed', `could not render ${format.toUpperCase()} of cable ${index + 1}${cable.id ? ` (${sanitizeName(cable.id)})` : ''}: ${messageOf(error)}`, place)
@@ -130,6 +165,17 @@ export async function renderSource(bytes: Uint8Array, path: string, options: Ren
   // Diagnostics are published too (batch manifests): scrubbed once all are made, rendering's included.
   if (scrub) scrubDiagnostics(file, scrub)
   return { file, outputs }
+}
+
+/**
+ * A file holds no cable when its only errors say so (`no-cable`: JSON without
+ * a cable key, text without a cable) or when it is Markdown without front
+ * matter (core's `no-front-matter`): a README, notes, not a cable.
+ */
+function holdsNoCable(file: VFile, cables: Cable[]): boolean {
+  const errors = file.messages.filter((message) => message.fatal === true)
+  if (errors.length > 0) return errors.every((message) => message.ruleId === 'no-cable')
+  return cables.length === 0 || file.messages.some((message) => message.ruleId === 'no-front-matter')
 }
 
 function resolveTheme(theme: RenderSourceOptions['theme'], file: VFile): ThemeData | undefined | null {

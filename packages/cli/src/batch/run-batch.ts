@@ -6,7 +6,7 @@ import { VFile } from 'vfile'
 import { reporter } from 'vfile-reporter'
 // The light subpath: the parent loads no parser.
 import { report } from '@cablekit/core/diagnostics'
-import type { RedactOptions } from '@cablekit/core'
+import type { ParseOptions, RedactOptions } from '@cablekit/core'
 import { CliError, EXIT } from '../errors.js'
 import type { CliIo } from '../io.js'
 import { outputStem } from '../output-names.js'
@@ -27,6 +27,8 @@ import { lockOutput } from './output-lock.js'
 import { ioMessage } from './io-errors.js'
 import type { InputEntry } from './walk-inputs.js'
 import { sweepTemporaries, writeOutput } from './write-output.js'
+import type { ScanFlags } from '../scan-options.js'
+import type { WorkerSetup } from './worker-protocol.js'
 
 /** Options of {@link runBatch}; the `cablekit batch` flags. */
 export interface BatchOptions {
@@ -35,7 +37,21 @@ export interface BatchOptions {
   /** Output folder. */
   out: string
   to: RenderFormat[]
+  /** A built-in theme name. */
   theme?: string
+  /** A theme module, imported by each worker; its content hash is part of the options hash. */
+  themeModule?: { path: string; hash: string }
+  /** The shared rendering flags (`--finish`, `--tagged`, `--pdfa`, `--json-too`, `--annotate`, `--no-embed-fonts`). */
+  finish?: 'clean' | 'scan'
+  tagged?: boolean
+  pdfa?: boolean
+  json?: boolean
+  annotate?: boolean
+  embedFonts?: boolean
+  /** `--from`, `--fix`. */
+  parse?: ParseOptions
+  /** `--exclude` globs, matched against paths relative to the input base: matched files and folders are not walked. */
+  exclude?: string[]
   /** Worker processes. */
   jobs: number
   shard?: Shard
@@ -53,6 +69,8 @@ export interface BatchOptions {
    * diagnostics and progress events are scrubbed of what they match.
    */
   redact?: RedactOptions
+  /** `--ocr`, `--lang`, `--workers` for scans and PDFs. */
+  scan?: ScanFlags
   /** The cablekit version, part of the options hash. */
   version: string
 }
@@ -73,7 +91,7 @@ const EARLIER = { rendered: 1, failed: 2 } as const
  */
 export async function runBatch(options: BatchOptions, io: CliIo): Promise<BatchSummary> {
   const out = resolve(io.cwd, options.out)
-  const plan = await planWalk(options.inputs, io.cwd, [out])
+  const plan = await planWalk(options.inputs, io.cwd, [out], options.exclude)
   await mkdir(out, { recursive: true })
   // One run per manifest at a time: a second one would lose lines and sweep the first's temporary files.
   const lock = await lockOutput(out, manifestFileName(options.shard))
@@ -139,7 +157,11 @@ async function runLocked(options: BatchOptions, io: CliIo, out: string, plan: Aw
       counts.failedHere++
       progress.log(`${formatDiagnostics(entry.path, entry.diagnostics, color)}\n`)
     } else if (event.status === 'rendered') counts.rendered++
-    else if (event.status === 'skipped') counts.skipped++
+    else if (event.status === 'skipped') {
+      counts.skipped++
+      // A worker's skip (a file that holds no cable) is said as it goes, as a failure is.
+      if (entry.diagnostics.some((d) => d.ruleId === 'not-a-cable')) progress.log(`${formatDiagnostics(entry.path, entry.diagnostics, color)}\n`)
+    }
     progress.file({ event: 'file', path: entry.path, ...event, done: counts.done, total, failed: counts.failed })
   }
 
@@ -205,7 +227,8 @@ async function runLocked(options: BatchOptions, io: CliIo, out: string, plan: Aw
           continue
         }
       }
-      pool ??= new ProcessPool({ size: options.jobs, setup: { to: options.to, ...(options.theme ? { theme: options.theme } : {}), out, tag, ...(options.redact ? { redact: withoutKey(options.redact) } : {}) }, timeoutMs: options.timeoutMs, maxMemoryMb: options.maxMemoryMb, env: io.env })
+      const { timeoutMs, maxMemoryMb } = options
+      pool ??= new ProcessPool({ size: options.jobs, setup: workerSetup(options, out, tag), timeoutMs, maxMemoryMb, env: io.env })
       const task = pool
         .run({ id: ++nextId, ordinal, absolute: entry.absolute, relative: entry.relative, ...(entry.claimed ? { claimed: entry.claimed } : {}) })
         .then((outcome) => finish(entry, path, outcome))
@@ -353,14 +376,53 @@ function formatDiagnostics(path: string, diagnostics: ManifestDiagnostic[], colo
   return reporter([file], { color })
 }
 
+/** What every worker is told once: the formats, the theme, the rendering flags, the rules. */
+function workerSetup(options: BatchOptions, out: string, tag: string): WorkerSetup {
+  return {
+    to: options.to,
+    ...(options.theme ? { theme: options.theme } : {}),
+    ...(options.themeModule ? { themeModule: options.themeModule.path } : {}),
+    ...rendering(options),
+    ...(options.parse ? { parse: options.parse } : {}),
+    out,
+    tag,
+    ...(options.redact ? { redact: withoutKey(options.redact) } : {}),
+    ...(options.scan ? { scan: options.scan } : {}),
+  }
+}
+
+type RenderingFlag = 'finish' | 'tagged' | 'pdfa' | 'json' | 'annotate' | 'embedFonts'
+
+/** The rendering flags that are set, and only those: unset, the options hash of earlier runs stands. */
+function rendering(options: Pick<BatchOptions, RenderingFlag>) {
+  return {
+    ...(options.finish ? { finish: options.finish } : {}),
+    ...(options.tagged ? { tagged: true } : {}),
+    ...(options.pdfa ? { pdfa: true } : {}),
+    ...(options.json ? { json: true } : {}),
+    ...(options.annotate ? { annotate: true } : {}),
+    ...(options.embedFonts === false ? { embedFonts: false } : {}),
+  }
+}
+
 /**
  * The options hash of a batch: everything that changes the output bytes, so
- * resume renders an input again as soon as any of it changes.
+ * resume renders an input again as soon as any of it changes: a theme
+ * module's bytes included, so an edited theme renders everything again.
  */
-export function batchOptionsHash(options: Pick<BatchOptions, 'to' | 'theme' | 'version' | 'redact'>, env: NodeJS.ProcessEnv): string {
+export function batchOptionsHash(
+  options: Pick<BatchOptions, 'to' | 'theme' | 'themeModule' | 'version' | 'redact' | 'scan' | 'parse' | RenderingFlag>,
+  env: NodeJS.ProcessEnv,
+): string {
+  // What OCR reads depends on `--ocr` and `--lang` (not on `--workers`); absent, the hash of earlier runs stands.
+  const scan = options.scan?.ocr || options.scan?.lang ? { scan: { ocr: options.scan.ocr === true, lang: options.scan.lang ?? null } } : {}
+  const parse = options.parse?.from || options.parse?.fix ? { parse: { from: options.parse.from ?? null, fix: options.parse.fix === true } } : {}
   return optionsHash({
+    ...scan,
+    ...parse,
+    ...rendering(options),
     to: [...options.to].sort(),
-    theme: options.theme ?? null,
+    theme: options.themeModule ? { module: options.themeModule.hash } : (options.theme ?? null),
     version: options.version,
     // The only environment that changes the bytes: dates without a cable date.
     sourceDateEpoch: env['SOURCE_DATE_EPOCH'] ?? null,

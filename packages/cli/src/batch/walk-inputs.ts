@@ -4,9 +4,10 @@ import picomatch from 'picomatch'
 import { CliError, EXIT } from '../errors.js'
 import { outputStem } from '../output-names.js'
 import { fileKind } from '../read-source-file.js'
+import { INPUT_EXTENSIONS } from '../input-extensions.js'
 
-/** The extensions a batch renders; every other file is skipped and counted. */
-export const INPUT_EXTENSIONS: readonly string[] = ['.md', '.txt', '.json']
+/** The extensions a batch renders (the list every command shares); every other file is skipped and counted. */
+export { INPUT_EXTENSIONS }
 
 /** One file found by {@link walkInputs}. */
 export interface InputEntry {
@@ -55,6 +56,8 @@ export interface WalkPlan {
   roots: Root[]
   /** Absolute folders never entered (the output folder when it sits inside the input tree). */
   exclude: string[]
+  /** `--exclude` globs as one test on a POSIX path relative to `base`: a match is neither walked nor counted. */
+  excluded?: (relative: string) => boolean
 }
 
 /**
@@ -62,9 +65,13 @@ export interface WalkPlan {
  * base folder. A single folder is its own base, so `batch archive -o out`
  * writes `archive/2009/x.md` as `out/2009/x.pdf`.
  *
+ * `globs` (`--exclude`) are matched against each walked file's and folder's
+ * path relative to the base; a glob without a slash matches a name at any
+ * depth (`README.md`, `*.json`), as in `.gitignore`.
+ *
  * @throws {CliError} with the usage exit code for a path that does not exist.
  */
-export async function planWalk(specs: string[], cwd: string, exclude: string[] = []): Promise<WalkPlan> {
+export async function planWalk(specs: string[], cwd: string, exclude: string[] = [], globs: string[] = []): Promise<WalkPlan> {
   const roots: Root[] = []
   for (const spec of specs) {
     const scan = picomatch.scan(spec)
@@ -85,7 +92,12 @@ export async function planWalk(specs: string[], cwd: string, exclude: string[] =
   }
   if (roots.length === 0) throw new CliError('name at least one folder, file or glob to render', EXIT.usage)
   const folders = roots.map((root) => (root.type === 'file' || root.type === 'special' ? dirname(root.path) : root.path))
-  return { base: commonFolder(folders), roots, exclude: exclude.map((path) => resolve(cwd, path)) }
+  const plan: WalkPlan = { base: commonFolder(folders), roots, exclude: exclude.map((path) => resolve(cwd, path)) }
+  if (globs.length > 0) {
+    const matcher = picomatch(globs.map((glob) => glob.replace(/^\.\/+/, '').replace(/\/+$/, '')), { dot: true, basename: true })
+    plan.excluded = (path) => matcher(path)
+  }
+  return plan
 }
 
 /**
@@ -159,9 +171,10 @@ async function* walkFolder(folder: string, plan: WalkPlan, match?: (absolute: st
     return
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-  const names = outputNames(folder, entries, plan.base, match)
+  const names = outputNames(folder, entries, plan, match)
   for (const entry of entries) {
     const path = join(folder, entry.name)
+    if (plan.excluded?.(posix(relative(plan.base, path)))) continue
     if (entry.kind === 'folder') yield* walkFolder(path, plan, match)
     else if (entry.kind === 'other') {
       if (!match || match(path)) yield { absolute: path, relative: posix(relative(plan.base, path)), kind: entry.failed ? 'unreadable' : 'skipped', reason: entry.reason ?? 'not a regular file' }
@@ -184,7 +197,8 @@ async function* walkFolder(folder: string, plan: WalkPlan, match?: (absolute: st
  * then `x.txt`) to that earlier input. `numbered` maps a stem `x` to the inputs
  * whose own stem is `x-<n>`: the names `x.json` would give its cables.
  */
-function outputNames(folder: string, entries: { name: string; kind: 'file' | 'folder' | 'other' }[], base: string, match?: (absolute: string) => boolean) {
+function outputNames(folder: string, entries: { name: string; kind: 'file' | 'folder' | 'other' }[], plan: WalkPlan, match?: (absolute: string) => boolean) {
+  const base = plan.base
   const firstByStem = new Map<string, string>()
   const owners = new Map<string, string>()
   const numbered = new Map<string, OutputClaim[]>()
@@ -192,6 +206,7 @@ function outputNames(folder: string, entries: { name: string; kind: 'file' | 'fo
     if (entry.kind !== 'file' || !INPUT_EXTENSIONS.includes(extname(entry.name).toLowerCase())) continue
     const path = join(folder, entry.name)
     if (match && !match(path)) continue
+    if (plan.excluded?.(posix(relative(base, path)))) continue
     const stem = outputStem(entry.name)
     const first = firstByStem.get(stem)
     if (first !== undefined) {

@@ -1,6 +1,7 @@
-import type { RedactOptions } from '@cablekit/core'
+import type { ParseOptions, RedactOptions } from '@cablekit/core'
 import type { ManifestDiagnostic, ManifestOutput } from './manifest.js'
 import type { OutputClaim } from './walk-inputs.js'
+import type { ScanFlags } from '../scan-options.js'
 
 /** What every worker of a batch is told once, before its first file. */
 export interface WorkerSetup {
@@ -8,12 +9,25 @@ export interface WorkerSetup {
   to: ('pdf' | 'docx' | 'html')[]
   /** Theme name, or each cable's family when absent. */
   theme?: string
+  /** Absolute path of a theme module (`--theme MODULE`): each worker imports it once, before warming up. */
+  themeModule?: string
+  /** The shared rendering flags, as `renderSource` takes them. */
+  finish?: 'clean' | 'scan'
+  tagged?: boolean
+  pdfa?: boolean
+  json?: boolean
+  annotate?: boolean
+  embedFonts?: boolean
+  /** `--from`, `--fix`. */
+  parse?: ParseOptions
   /** Absolute output folder. */
   out: string
   /** Shard tag for temporary names (`all` when unsharded). */
   tag: string
   /** Redaction rules applied to every cable, and to output names and diagnostics (texts and expressions as strings; no key). */
   redact?: Omit<RedactOptions, 'key'>
+  /** `--ocr`, `--lang`, `--workers` for scans and PDFs. */
+  scan?: ScanFlags
 }
 
 /** One file to render. */
@@ -32,7 +46,8 @@ export interface WorkerJob {
 /** What a worker reports for one file it handled (a crash is reported by the pool instead). */
 export interface WorkerResult {
   id: number
-  status: 'rendered' | 'failed'
+  /** `skipped`: the file, met in the walk, holds no cable (a README, a job definition); a warning says so. */
+  status: 'rendered' | 'failed' | 'skipped'
   contentHash?: string
   outputs: ManifestOutput[]
   diagnostics: ManifestDiagnostic[]

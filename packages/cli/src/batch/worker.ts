@@ -16,6 +16,8 @@ import { renderSource } from '../render-source.js'
 import { readFailure, readSourceFile } from '../read-source-file.js'
 import { outputStem } from '../output-names.js'
 import { scrubberFor } from '../redaction-options.js'
+import { loadThemeModule } from '../load-theme-module.js'
+import type { RenderSourceOptions } from '../render-source.js'
 import { contentHash } from './hashes.js'
 import { MACHINE_ERRORS, ioMessage } from './io-errors.js'
 import type { ManifestDiagnostic, ManifestOutput } from './manifest.js'
@@ -32,6 +34,8 @@ import { fsyncDirectory, writeOutput } from './write-output.js'
 setFlagsFromString('--heap-growing-percent=50')
 
 let setup: WorkerSetup | undefined
+/** What every file is rendered with: the setup's flags, the theme module imported once. */
+let rendering: Omit<RenderSourceOptions, 'stem' | 'redact' | 'scan'> = { to: [] }
 
 // The parent died or closed the pool: nothing more will come.
 process.on('disconnect', () => process.exit(0))
@@ -39,7 +43,19 @@ process.on('disconnect', () => process.exit(0))
 process.on('message', (message: ToWorker) => {
   if (message.type === 'setup') {
     setup = message.setup
-    void warm(setup).then(() => send({ type: 'ready' }))
+    void prepare(setup)
+      .then((options) => {
+        rendering = options
+        return warm(options)
+      })
+      .then(
+        () => send({ type: 'ready' }),
+        (error: unknown) => {
+          // The parent checked the module exists; one that fails to import stops the batch with this line.
+          process.stderr.write(`cablekit batch: ${(error as Error).message}\n`)
+          process.exit(2)
+        },
+      )
   } else if (message.type === 'job' && setup) {
     queue.push(message.job)
     void pump(setup)
@@ -101,11 +117,13 @@ async function render(job: WorkerJob, setup: WorkerSetup): Promise<Rendered> {
     const scrub = setup.redact ? await scrubberFor(setup.redact) : undefined
     const ownStem = outputStem(job.relative)
     const stem = scrub && scrub(ownStem) !== ownStem ? `${outputStem(scrub(ownStem))}-${job.ordinal ?? job.id}` : undefined
-    const { file, outputs } = await renderSource(bytes, job.relative, {
-      to: setup.to,
-      ...(setup.theme ? { theme: setup.theme } : {}),
+    const { file, outputs, skipped } = await renderSource(bytes, job.relative, {
+      ...rendering,
+      // Every file of a batch comes from the walk: a README beside the cables is skipped, not failed.
+      skipNonCables: true,
       ...(setup.redact ? { redact: setup.redact } : {}),
       ...(stem ? { stem } : {}),
+      ...(setup.scan ? { scan: setup.scan } : {}),
     })
     const clash = job.claimed && outputs.find((output) => job.claimed!.some((claim) => claim.name === stripExtension(output.name)))
     if (clash) {
@@ -120,6 +138,7 @@ async function render(job: WorkerJob, setup: WorkerSetup): Promise<Rendered> {
       ...(message.line !== undefined ? { line: message.line } : {}),
       ...(message.column !== undefined ? { column: message.column } : {}),
     }))
+    if (skipped) return { done: { id: job.id, status: 'skipped', contentHash: hash, outputs: [], diagnostics } }
     const folder = dirname(scrub ? scrub(job.relative) : job.relative)
     return { contentHash: hash, folder, outputs, diagnostics, failed: hasErrors(file) }
   } catch (error) {
@@ -192,15 +211,31 @@ function stripExtension(name: string): string {
   return dot === -1 ? name : name.slice(0, dot)
 }
 
+/** The options every file is rendered with; a theme module is imported here, once per worker. */
+async function prepare(setup: WorkerSetup): Promise<Omit<RenderSourceOptions, 'stem' | 'redact' | 'scan'>> {
+  const theme = setup.themeModule ? await loadThemeModule(setup.themeModule) : setup.theme
+  return {
+    to: setup.to,
+    ...(theme ? { theme } : {}),
+    ...(setup.finish ? { finish: setup.finish } : {}),
+    ...(setup.tagged ? { tagged: true } : {}),
+    ...(setup.pdfa ? { pdfa: true } : {}),
+    ...(setup.json ? { json: true } : {}),
+    ...(setup.annotate ? { annotate: true } : {}),
+    ...(setup.embedFonts === false ? { embedFonts: false } : {}),
+    ...(setup.parse ? { parse: setup.parse } : {}),
+  }
+}
+
 /** Load fonts, themes and caches once, by rendering a small cable of each family and throwing it away. */
-async function warm(setup: WorkerSetup): Promise<void> {
+async function warm(options: Omit<RenderSourceOptions, 'stem' | 'redact' | 'scan'>): Promise<void> {
   const samples = [
     ['warm.md', '---\nid: WARM\nlang: fr\nclassification: confidentiel\nsubject: Préchauffage.\n---\n\nJ’ai l’honneur de vous faire part de ce texte.\n'],
     ['warm.md', '---\nid: 09WARM1\nlang: en\nclassification: CONFIDENTIAL\nsubject: WARM UP\n---\n\n1\\. (C) Warm up.\n'],
   ] as const
   for (const [path, text] of samples) {
     try {
-      await renderSource(new TextEncoder().encode(text), path, { to: setup.to, ...(setup.theme ? { theme: setup.theme } : {}) })
+      await renderSource(new TextEncoder().encode(text), path, { ...options, json: false })
     } catch {
       // A failed warm-up only means the first real file pays for loading.
     }

@@ -1,22 +1,27 @@
 import { availableParallelism } from 'node:os'
 import type { Command } from 'commander'
+import { readFileSync } from 'node:fs'
 import { InvalidArgumentError, Option } from 'commander'
-// The light subpath: the batch's parent process must not load the renderers.
-import { THEME_NAMES } from '@cablekit/render/themes'
 import { checkShardCount, parseShard, shardFromEnvironment } from '../batch/shard.js'
 import { runBatch } from '../batch/run-batch.js'
 import { progressMode } from '../batch/progress.js'
+import { contentHash } from '../batch/hashes.js'
 import { EXIT } from '../errors.js'
 import { addRedactionOptions, redactOptionsFrom } from '../redaction-options.js'
 import type { RedactionFlags } from '../redaction-options.js'
 import type { CliIo } from '../io.js'
 import type { RenderFormat } from '../render-source.js'
 import { formatsOption } from '../options.js'
+import { addScanOptions, scanFlagsFrom } from '../scan-options.js'
+import type { ScanFlags } from '../scan-options.js'
+// Light: the flags, and the theme resolved to a name or a module path the workers import.
+import { addRenderFlags, renderFlagsFrom } from '../render-flags.js'
+import type { RenderFlags } from '../render-flags.js'
 
-interface BatchFlags extends RedactionFlags {
+interface BatchFlags extends RedactionFlags, ScanFlags, RenderFlags {
   out: string
   to: RenderFormat[]
-  theme?: string
+  exclude: string[]
   jobs?: number
   shard?: string
   shards?: number
@@ -36,10 +41,12 @@ export function registerBatch(program: Command, io: CliIo, done: (code: number) 
   const command = program
     .command('batch')
     .description('render whole archives (folders, files, globs) into a mirrored tree, on all cores, resumable and shardable')
-    .argument('<inputs...>', 'folders, files or globs of .md, .txt and .json sources')
+    .argument('<inputs...>', 'folders, files or globs of .md, .txt, .json sources, and .pdf, .png, .jpg, .tif scans')
     .requiredOption('-o, --out <dir>', 'output folder (mirrors the input tree; holds manifest.jsonl)')
     .option('--to <formats>', 'output formats, comma-separated: pdf, docx, html', formatsOption, ['pdf'] as RenderFormat[])
-    .addOption(new Option('--theme <name>', 'theme for every cable (default: each cable\'s family)').choices([...THEME_NAMES]))
+    .option('--exclude <glob>', 'leave out the files and folders this glob matches, relative to the input folder; repeatable', collect, [] as string[])
+  addRenderFlags(command, { scope: 'batch' })
+  command
     .option('-j, --jobs <n>', 'worker processes (default: the number of cores)', positiveInteger)
     .option('--shard <i/n>', 'render only shard i of n (1-based), chosen by hashing relative paths')
     .option(
@@ -54,7 +61,10 @@ export function registerBatch(program: Command, io: CliIo, done: (code: number) 
     .option('--max-memory <MB>', 'heap limit per worker process', positiveInteger, 1024)
   // The key makes resume possible under redaction: the manifest then records an HMAC of the rules.
   addRedactionOptions(command, { key: true })
+  addScanOptions(command)
+  command.addHelpText('after', ARRAY_JOBS_HELP)
   command.action(async (inputs: string[], flags: BatchFlags) => {
+      const { theme, ...rendering } = renderFlagsFrom(flags, io.cwd, 'batch')
       const redact = await redactOptionsFrom(flags, io.cwd)
       const shard = flags.shard !== undefined ? checkShardCount(parseShard(flags.shard), flags.shards) : shardFromEnvironment(io.env, flags.shards)
       const summary = await runBatch(
@@ -62,7 +72,11 @@ export function registerBatch(program: Command, io: CliIo, done: (code: number) 
           inputs,
           out: flags.out,
           to: flags.to,
-          ...(flags.theme ? { theme: flags.theme } : {}),
+          ...(theme && 'name' in theme ? { theme: theme.name } : {}),
+          // The workers import the module; its hash makes a changed theme render again on resume.
+          ...(theme && 'module' in theme ? { themeModule: { path: theme.module, hash: contentHash(readFileSync(theme.module)) } } : {}),
+          ...rendering,
+          ...(flags.exclude.length > 0 ? { exclude: flags.exclude } : {}),
           jobs: flags.jobs ?? availableParallelism(),
           ...(shard ? { shard } : {}),
           resume: flags.resume,
@@ -72,11 +86,40 @@ export function registerBatch(program: Command, io: CliIo, done: (code: number) 
           progress: progressMode(flags.progress, io),
           version: program.version() ?? '0.0.0',
           ...(redact ? { redact } : {}),
+          ...(Object.keys(scanFlagsFrom(flags)).length > 0 ? { scan: scanFlagsFrom(flags) } : {}),
         },
         io,
       )
       done(summary.failed > 0 ? EXIT.failed : EXIT.ok)
     })
+}
+
+/**
+ * The array-job variables of `batch/shard.ts` (`shardFromEnvironment`),
+ * printed after the options of `batch --help`.
+ */
+const ARRAY_JOBS_HELP = `
+Array jobs (when --shard is absent, the shard comes from the scheduler):
+  JOB_COMPLETION_INDEX                 Kubernetes Indexed Jobs; starts at 0. Kubernetes gives no count:
+                                       pass --shards N or set CABLEKIT_SHARDS.
+  SLURM_ARRAY_TASK_ID, SLURM_ARRAY_TASK_MIN, SLURM_ARRAY_TASK_MAX, SLURM_ARRAY_TASK_STEP, SLURM_ARRAY_TASK_COUNT
+                                       Slurm job arrays; any first index (--array=1-8, 0-14:2), stepped ranges
+                                       and evenly spaced lists (1,3,5); the shard is the task's rank in the
+                                       array, the count SLURM_ARRAY_TASK_COUNT.
+  AWS_BATCH_JOB_ARRAY_INDEX, AWS_BATCH_JOB_ARRAY_SIZE
+                                       AWS Batch array jobs; the index starts at 0, the count is the size.
+  CABLEKIT_SHARDS                      the shard count where the scheduler gives none (--shards wins);
+                                       where it gives one, a different count is a usage error (exit 2).
+  --shard i/n itself starts at 1.
+
+Once every shard is done:
+  cablekit manifest merge OUT          joins OUT/manifest.shard-i-of-n.jsonl into OUT/manifest.jsonl; with a
+                                       shard missing or incomplete it writes nothing and exits 1
+                                       (--partial writes what there is, still exiting 1).
+`
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value]
 }
 
 function positiveInteger(value: string): number {

@@ -11,6 +11,10 @@ import type { CliIo } from '../io.js'
 import { formatOption } from '../options.js'
 import { readInputs } from '../read-inputs.js'
 import { InputGuard } from '../input-guard.js'
+import { addScanOptions, scanFlagsFrom } from '../scan-options.js'
+import type { ScanFlags } from '../scan-options.js'
+import { addOutOption, outFrom } from '../out-option.js'
+import type { OutFlags } from '../out-option.js'
 
 /** The formats `convert` writes. */
 type Target = 'md' | 'json'
@@ -29,23 +33,28 @@ function targetOption(value: string): Target {
  * names a file (one cable) or a directory. Each file is written atomically.
  */
 export function registerConvert(program: Command, io: CliIo, done: (code: number) => void): void {
-  program
+  const command = program
     .command('convert')
     .description('write the canonical Markdown or JSON of the cables a file holds')
-    .argument('<file>', 'source file (.txt, .md, .json)')
+    .argument('<file>', 'source file (.txt, .md, .json, .pdf, .png, .jpg, .tif)')
     .requiredOption('--to <format>', 'output format: md or json', targetOption)
-    .option('-o, --output <path>', 'output file (one cable) or directory')
+  addOutOption(command, 'path', 'output file (one cable) or directory (default: beside the input)')
+  command
     .option('--from <format>', 'force the source format: markdown, text or json', formatOption)
     .option('--fix', 'apply suggested OCR fixes, recording each in the provenance')
     .option('--keep-redacted', 'keep the text of `:redact[…]` directives (for editing sources; by default it is dropped)')
-    .action(async (input: string, options: { to: Target; output?: string; from?: SourceFormat; fix?: boolean; keepRedacted?: boolean }) => {
-      const [result] = await readInputs([input], io.cwd, { ...(options.from ? { from: options.from } : {}), fix: options.fix === true, keepRedacted: options.keepRedacted === true })
+  addScanOptions(command)
+  command.action(async (input: string, options: { to: Target; from?: SourceFormat; fix?: boolean; keepRedacted?: boolean } & ScanFlags & OutFlags) => {
+      const out = outFrom(options, io, 'convert', false)
+      const scan = { scan: scanFlagsFrom(options), progress: (line: string) => io.stderr.write(`${line}\n`) }
+      const parseOptions = { ...(options.from ? { from: options.from } : {}), fix: options.fix === true, keepRedacted: options.keepRedacted === true }
+      const [result] = await readInputs([input], io.cwd, parseOptions, scan)
       printDiagnostics([result!.file], io)
       if (!result || hasErrors(result.file) || result.cables.length === 0) {
         done(EXIT.failed)
         return
       }
-      const output = options.output === undefined ? undefined : { path: resolve(io.cwd, options.output), directory: /[\\/]$/.test(options.output) }
+      const output = out === undefined ? undefined : { path: resolve(io.cwd, out), directory: /[\\/]$/.test(out) }
       const guard = new InputGuard()
       await guard.add(resolve(io.cwd, input))
       const targets = await outputPaths(resolve(io.cwd, input), result.cables.length, options.to, output)

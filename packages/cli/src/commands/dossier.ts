@@ -4,35 +4,36 @@ import { basename, dirname, extname, join, resolve } from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import type { Command } from 'commander'
 import type { VFile } from 'vfile'
-import { hasErrors, RedactionRuleError } from '@cablekit/core'
-import type { SourceFormat } from '@cablekit/core'
-import { THEME_NAMES, toDossierDocx, toDossierPdfStream } from '@cablekit/render'
-import type { DossierEntry, DossierOrder, ThemeName } from '@cablekit/render'
+import { hasErrors, RedactionRuleError, toJson } from '@cablekit/core'
+import { toDossierDocx, toDossierPdfStream } from '@cablekit/render'
+import type { DossierEntry, DossierOrder, ThemeData, ThemeName } from '@cablekit/render'
 import { printDiagnostics } from '../diagnostics.js'
 import { loadDossier } from '../dossier/load-dossier.js'
 import type { DossierFile } from '../dossier/load-dossier.js'
 import { CliError, EXIT } from '../errors.js'
 import type { CliIo } from '../io.js'
-import { formatOption } from '../options.js'
 import { readInputs } from '../read-inputs.js'
 import { addRedactionOptions, redactOptionsFrom, scrubberFor, scrubDiagnostics } from '../redaction-options.js'
 import { InputGuard } from '../input-guard.js'
 import { reportMissingGlyphs } from '../report-missing-glyphs.js'
 import type { RedactionFlags } from '../redaction-options.js'
 import { writeAtomic } from '../write-atomic.js'
+import { addScanOptions, scanFlagsFrom } from '../scan-options.js'
+import type { ScanFlags } from '../scan-options.js'
+import { addRenderFlags, renderFlagsFrom } from '../render-flags.js'
+import type { RenderFlags } from '../render-flags.js'
+import { loadThemeModule } from '../load-theme-module.js'
+import { coverLanguage } from '../document-languages.js'
 
-interface DossierCommandOptions extends RedactionFlags {
+interface DossierCommandOptions extends RedactionFlags, ScanFlags, RenderFlags {
   out: string
   title?: string
   subtitle?: string
   editor?: string
   date?: string
   order?: DossierOrder
-  theme?: ThemeName
   duplex?: boolean
-  annotate?: boolean
   index: boolean
-  from?: SourceFormat
 }
 
 /**
@@ -54,19 +55,19 @@ export function registerDossier(program: Command, io: CliIo, done: (code: number
       if (!['listed', 'date', 'reference'].includes(value)) throw new CliError('`--order` expects listed, date or reference', EXIT.usage)
       return value
     })
-    .option('--theme <name>', `one theme for every cable (${THEME_NAMES.join(', ')}); default: each cable's family`, (value: string) => {
-      if (!(THEME_NAMES as readonly string[]).includes(value)) throw new CliError(`unknown theme \`${value}\`; known: ${THEME_NAMES.join(', ')}`, EXIT.usage)
-      return value
-    })
     .option('--duplex', 'printed on both sides: each cable starts on an odd page')
-    .option('--annotate', 'print the OCR fixes recorded by `--fix` as editor’s notes (N.d.E.)')
     .option('--no-index', 'leave out the index of tags, places and senders')
-    .option('--from <format>', 'force the source format of cable files: markdown, text or json', formatOption)
+  addRenderFlags(command, { scope: 'dossier' })
   addRedactionOptions(command)
+  addScanOptions(command)
   command.action(async (inputs: string[], options: DossierCommandOptions) => {
       const out = resolve(io.cwd, options.out)
       const format = extname(out).toLowerCase()
       if (format !== '.pdf' && format !== '.docx') throw new CliError('`-o` must name a .pdf or .docx file', EXIT.usage)
+      const { theme: choice, parse, json, annotate } = renderFlagsFrom(options, io.cwd, 'dossier')
+      // resolveThemeChoice only gives names of the registry, so the cast holds.
+      const flagTheme: ThemeName | ThemeData | undefined =
+        choice === undefined ? undefined : 'name' in choice ? (choice.name as ThemeName) : await loadThemeModule(choice.module, options.theme)
 
       let spec: DossierFile = { cables: inputs.map((path) => ({ path })) }
       const yml = inputs.length === 1 && /\.ya?ml$/i.test(inputs[0]!)
@@ -89,10 +90,11 @@ export function registerDossier(program: Command, io: CliIo, done: (code: number
       const title = options.title ?? spec.title
       if (!title) throw new CliError('the dossier needs a title: give `--title` or `title:` in dossier.yml', EXIT.usage)
 
-      const results = await readInputs(spec.cables.map((cable) => cable.path), io.cwd, options.from ? { from: options.from } : {})
+      const scan = { scan: scanFlagsFrom(options), progress: (line: string) => io.stderr.write(`${line}\n`) }
+      const results = await readInputs(spec.cables.map((cable) => cable.path), io.cwd, parse, scan)
       // A character no font of a cable's theme has prints as a replacement mark in the book: say where.
       results.forEach((result, index) => {
-        const theme = spec.cables[index]?.theme ?? options.theme ?? spec.theme
+        const theme = spec.cables[index]?.theme ?? flagTheme ?? spec.theme
         for (const cable of result.cables) reportMissingGlyphs(result.file, cable, theme, { line: 1, column: 1 })
       })
       files.push(...results.map((result) => result.file))
@@ -117,15 +119,16 @@ export function registerDossier(program: Command, io: CliIo, done: (code: number
         ...pick('subtitle', options.subtitle ?? spec.subtitle),
         ...pick('editor', options.editor ?? spec.editor),
         ...pick('date', options.date ?? spec.date),
-        ...pick('lang', spec.lang),
+        // `--lang fra+ara`: the cover and contents are written in the first language.
+        ...pick('lang', options.lang ? coverLanguage(options.lang) : spec.lang),
         ...pick('introduction', spec.introduction),
         cables,
       }
       const settings = {
         ...pick('order', options.order ?? spec.order),
-        ...pick('theme', options.theme ?? spec.theme),
+        ...pick('theme', flagTheme ?? spec.theme),
         duplex: options.duplex === true || spec.duplex === true,
-        annotate: options.annotate === true || spec.annotate === true,
+        annotate: annotate === true || spec.annotate === true,
         index: options.index !== false && spec.index !== false,
         ...(redact ? { redact } : {}),
         env: io.env,
@@ -136,6 +139,12 @@ export function registerDossier(program: Command, io: CliIo, done: (code: number
       } catch (error) {
         if (error instanceof RedactionRuleError || error instanceof RangeError) throw new CliError(error.message.replace(/^cablekit redact: /, ''), EXIT.usage)
         throw error
+      }
+      if (json) {
+        // The cables as read, beside the book: what `--json-too` writes for each cable in `render`.
+        const target = join(dirname(out), `${basename(out, extname(out))}.json`)
+        if (await guard.clobbers(target)) throw new CliError(`${target} is one of the inputs: it is not overwritten`, EXIT.usage)
+        await writeAtomic(target, new TextEncoder().encode(toJson(cables.map((entry) => entry.cable))))
       }
       io.stderr.write(`cablekit dossier: ${cables.length} cable${cables.length === 1 ? '' : 's'} written to ${options.out}\n`)
       done(EXIT.ok)

@@ -1,79 +1,62 @@
-import { readdir, stat } from 'node:fs/promises'
-import { dirname, extname, join, relative, resolve } from 'node:path'
-import { pathToFileURL } from 'node:url'
+import { stat } from 'node:fs/promises'
+import { dirname, join, relative, resolve } from 'node:path'
 import type { Command } from 'commander'
-import { InvalidArgumentError } from 'commander'
 import { VFile } from 'vfile'
 import { hasErrors, report } from '@cablekit/core'
-import type { SourceFormat } from '@cablekit/core'
-import { THEME_NAMES } from '@cablekit/render'
-import type { ThemeData } from '@cablekit/render'
 import { printDiagnostics } from '../diagnostics.js'
-import { CliError, EXIT } from '../errors.js'
+import { EXIT } from '../errors.js'
 import type { CliIo } from '../io.js'
-import { formatOption, formatsOption } from '../options.js'
+import { formatsOption } from '../options.js'
 import { renderSource } from '../render-source.js'
 import { outputStem } from '../output-names.js'
 import type { RenderFormat } from '../render-source.js'
+import { addRenderFlags, renderFlagsFrom } from '../render-flags.js'
+import type { RenderFlags } from '../render-flags.js'
+import { loadThemeModule } from '../load-theme-module.js'
+import { addOutOption, outFrom } from '../out-option.js'
+import type { OutFlags } from '../out-option.js'
+import { planWalk, walkInputs } from '../batch/walk-inputs.js'
 import { writeAtomic } from '../write-atomic.js'
 import { InputGuard } from '../input-guard.js'
 import { readFailure, readSourceFile } from '../read-source-file.js'
 import { addRedactionOptions, redactOptionsFrom, scrubberFor, scrubDiagnostics } from '../redaction-options.js'
 import type { RedactionFlags } from '../redaction-options.js'
+import { addScanOptions, scanFlagsFrom } from '../scan-options.js'
+import type { ScanFlags } from '../scan-options.js'
 
-/** Extensions read when a folder is given. */
-const SOURCE_EXTENSIONS = new Set(['.md', '.markdown', '.txt', '.json'])
-
-interface RenderCommandOptions extends RedactionFlags {
-  output: string
+interface RenderCommandOptions extends RedactionFlags, ScanFlags, RenderFlags, OutFlags {
   to: RenderFormat[]
-  theme?: string
-  finish?: 'clean' | 'scan'
-  tagged?: boolean
-  pdfa?: boolean
-  jsonToo?: boolean
-  from?: SourceFormat
-  fix?: boolean
-  annotate?: boolean
-}
-
-function finishOption(value: string): 'clean' | 'scan' {
-  if (value !== 'clean' && value !== 'scan') throw new InvalidArgumentError('expected clean or scan')
-  return value
 }
 
 /**
  * `cablekit render <files or folders…> -o DIR [--to pdf,docx] [--theme NAME]`:
  * one output per cable, named after its input (`NAME.pdf`, or `NAME-1.pdf`,
- * `NAME-2.pdf`… for a file of several cables). Folders are walked for .md,
- * .txt and .json files and mirrored under DIR. Each file is written
- * atomically; a bad file gets its diagnostics and the others still render.
- * `--theme` takes a built-in name or the path of a JavaScript module whose
- * default export (or `theme` export) is a ThemeData.
+ * `NAME-2.pdf`… for a file of several cables). Folders are walked as
+ * `batch` walks them (`walkInputs`: the one extension list, hidden entries
+ * left out) and mirrored under DIR; a file met there that holds no cable is
+ * skipped with a warning. Each file is written atomically; a bad file gets
+ * its diagnostics and the others still render. `--theme` takes a built-in
+ * name or the path of a JavaScript module whose default (or `theme`) export is a theme.
  */
 export function registerRender(program: Command, io: CliIo, done: (code: number) => void): void {
   const command = program
     .command('render')
     .description('render cables as facsimile PDF (and DOCX) files')
-    .argument('<inputs...>', 'source files (.md, .txt, .json) or folders of them')
-    .requiredOption('-o, --output <dir>', 'output folder')
-    .option('--to <formats>', 'output formats, comma-separated: pdf, docx, html', formatsOption, ['pdf'] as RenderFormat[])
-    .option('--theme <name|path>', `theme: ${THEME_NAMES.join(', ')}, or a module exporting a ThemeData (default: each cable's family)`)
-    .option('--finish <finish>', 'PDF finish: clean or scan', finishOption)
-    .option('--tagged', 'write tagged (accessible) PDF')
-    .option('--pdfa', 'write PDF/A-3b')
-    .option('--json-too', 'also write each cable as NAME.json')
-    .option('--from <format>', 'force the source format: markdown, text or json', formatOption)
-    .option('--fix', 'apply suggested OCR fixes before rendering')
-    .option('--annotate', 'print the OCR fixes recorded by `--fix` as editor’s notes (N.d.E.)')
+    .argument('<inputs...>', 'source files (.md, .txt, .json, .pdf, .png, .jpg, .tif) or folders of them')
+  addOutOption(command, 'dir', 'output folder (required)')
+  command.option('--to <formats>', 'output formats, comma-separated: pdf, docx, html', formatsOption, ['pdf'] as RenderFormat[])
+  addRenderFlags(command, { scope: 'render' })
   addRedactionOptions(command)
+  addScanOptions(command)
   command.action(async (inputs: string[], options: RenderCommandOptions) => {
-      const theme = await loadTheme(options.theme, io.cwd)
+      const output = outFrom(options, io, 'render', true)
+      const { theme: choice, parse, ...rendering } = renderFlagsFrom(options, io.cwd, 'render')
+      const theme = choice === undefined ? undefined : 'name' in choice ? choice.name : await loadThemeModule(choice.module, options.theme)
       const redactOptions = await redactOptionsFrom(options, io.cwd)
       // File and folder names are published too: what the rules match goes from them.
       const scrub = redactOptions ? await scrubberFor(redactOptions) : (text: string) => text
-      const outDir = resolve(io.cwd, options.output)
-      const sources = await collectSources(inputs, io.cwd)
+      const outDir = resolve(io.cwd, output)
+      const sources = await collectSources(inputs, io.cwd, outDir)
       const files: VFile[] = []
       const written = new Map<string, string>()
       const guard = new InputGuard()
@@ -97,19 +80,20 @@ export function registerRender(program: Command, io: CliIo, done: (code: number)
           failed = true
           continue
         }
-        const { file, outputs } = await renderSource(bytes, source.display, {
+        const { file, outputs, skipped } = await renderSource(bytes, source.display, {
           to: options.to,
           ...(theme !== undefined ? { theme } : {}),
-          ...(options.finish ? { finish: options.finish } : {}),
-          ...(options.tagged ? { tagged: true } : {}),
-          ...(options.pdfa ? { pdfa: true } : {}),
-          ...(options.jsonToo ? { json: true } : {}),
-          ...(options.annotate ? { annotate: true } : {}),
+          ...rendering,
           ...(redactOptions ? { redact: redactOptions } : {}),
-          parse: { ...(options.from ? { from: options.from } : {}), fix: options.fix === true },
+          // A README or a job definition beside the cables of a folder is not a failure; a file named on the command line still is.
+          ...(source.walked ? { skipNonCables: true } : {}),
+          parse,
+          scan: scanFlagsFrom(options),
+          progress: (line: string) => io.stderr.write(`${line}\n`),
           env: io.env,
         })
         files.push(file)
+        if (skipped) continue
         if (hasErrors(file) || outputs.length === 0) failed = true
         const clashes = new Map<string, string[]>()
         for (const output of outputs) {
@@ -157,10 +141,13 @@ interface SourceEntry {
   display: string
   /** Sub-folder under the output folder (mirrors the input folder). */
   folder: string
+  /** Found in a folder walk, not named on the command line. */
+  walked?: true
   error?: string
 }
 
-async function collectSources(inputs: string[], cwd: string): Promise<SourceEntry[]> {
+/** The files to render: those named, and those of each folder as `batch` walks it (never the output folder). */
+async function collectSources(inputs: string[], cwd: string, outDir: string): Promise<SourceEntry[]> {
   const entries: SourceEntry[] = []
   for (const input of inputs) {
     const path = resolve(cwd, input)
@@ -177,39 +164,15 @@ async function collectSources(inputs: string[], cwd: string): Promise<SourceEntr
       entries.push({ path, display, folder: '' })
       continue
     }
-    for (const file of await walk(path)) {
-      entries.push({ path: file, display: relative(cwd, file) || file, folder: relative(path, dirname(file)) })
+    for await (const entry of walkInputs(await planWalk([path], cwd, [outDir]))) {
+      const file = entry.absolute
+      const display = relative(cwd, file) || file
+      if (entry.kind === 'unreadable') entries.push({ path: file, display, folder: '', error: entry.reason ?? 'cannot read' })
+      // Duplicates stay: the output-clash check below names both inputs, as it always has.
+      else if ((entry.kind === 'input' || entry.kind === 'duplicate') && outputStem(file) !== '') {
+        entries.push({ path: file, display, folder: relative(path, dirname(file)), walked: true })
+      }
     }
   }
   return entries
-}
-
-/** Source files under `root`, sorted, skipping hidden entries (deterministic order). */
-async function walk(root: string): Promise<string[]> {
-  const found: string[] = []
-  const entries = (await readdir(root, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-  for (const entry of entries) {
-    if (entry.name.startsWith('.')) continue
-    const path = join(root, entry.name)
-    if (entry.isDirectory()) found.push(...(await walk(path)))
-    else if (entry.isFile() && SOURCE_EXTENSIONS.has(extname(entry.name).toLowerCase()) && outputStem(entry.name) !== '') found.push(path)
-  }
-  return found
-}
-
-/** A built-in theme name, or a module path whose default (or `theme`) export is a ThemeData. */
-async function loadTheme(value: string | undefined, cwd: string): Promise<string | ThemeData | undefined> {
-  if (value === undefined) return undefined
-  if ((THEME_NAMES as readonly string[]).includes(value)) return value
-  if (!/[\\/]|\.(m?js|ts)$/.test(value)) throw new CliError(`unknown theme "${value}": expected one of ${THEME_NAMES.join(', ')}, or the path of a theme module`, EXIT.usage)
-  let module: Record<string, unknown>
-  try {
-    module = (await import(pathToFileURL(resolve(cwd, value)).href)) as Record<string, unknown>
-  } catch (error) {
-    throw new CliError(`cannot load the theme module ${value}: ${(error as Error).message}`, EXIT.usage)
-  }
-  const theme = (module['default'] ?? module['theme']) as Partial<ThemeData> | undefined
-  const missing = ['name', 'page', 'fonts', 'sizes', 'colors', 'text', 'labels'].filter((key) => !theme || typeof theme !== 'object' || !(key in theme))
-  if (missing.length > 0) throw new CliError(`the theme module ${value} does not export a theme (missing: ${missing.join(', ')})`, EXIT.usage)
-  return theme as ThemeData
 }
