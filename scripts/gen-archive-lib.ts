@@ -30,7 +30,10 @@ export interface GenerateArchiveOptions {
   malformedKinds?: MalformedKind[]
   /** Smallest and largest length in pages (default 1 to 6). */
   pages?: [number, number]
-  /** How many extra files that are not cable sources (`.html`, `.png`) to add (default 0). */
+  /**
+   * How many extra files that are not cable sources to add (default 0): web pages (`.html`) and
+   * binary thumbnails (`.thumb`). Not `.png`: images are scans, read by OCR.
+   */
   others?: number
 }
 
@@ -91,8 +94,11 @@ export async function generateArchive(options: GenerateArchiveOptions): Promise<
   }
   for (let index = 0; index < (options.others ?? 0); index++) {
     const random = prng(seed, 1e9 + index)
-    const path = `${1990 + Math.floor(random() * 20)}/scans/page-${index + 1}.${index % 2 === 0 ? 'html' : 'png'}`
-    const bytes = index % 2 === 0 ? new TextEncoder().encode(`<html><body>page ${index + 1}</body></html>\n`) : Uint8Array.from({ length: 64 }, () => Math.floor(random() * 256))
+    const path = `${1990 + Math.floor(random() * 20)}/scans/page-${index + 1}.${index % 2 === 0 ? 'html' : 'thumb'}`
+    const bytes =
+      index % 2 === 0
+        ? new TextEncoder().encode(`<html><body>page ${index + 1}</body></html>\n`)
+        : Uint8Array.from({ length: 64 }, () => Math.floor(random() * 256))
     result.others.push(path)
     result.bytes += bytes.byteLength
     pending.push(write({ path, bytes, kind: 'json' }))
@@ -106,7 +112,11 @@ export async function generateArchive(options: GenerateArchiveOptions): Promise<
  *
  * @param options the archive's options, plus the breakage when this file is malformed.
  */
-export function generateFile(index: number, seed: number, options: Pick<GenerateArchiveOptions, 'kinds' | 'pages'> & { breakage?: MalformedKind }): GeneratedFile {
+export function generateFile(
+  index: number,
+  seed: number,
+  options: Pick<GenerateArchiveOptions, 'kinds' | 'pages'> & { breakage?: MalformedKind },
+): GeneratedFile {
   const random = prng(seed, index)
   const kinds = options.kinds ?? ALL_KINDS
   const kind = kinds[index % kinds.length]!
@@ -148,9 +158,15 @@ const POSTS = [
   { post: 'DAKAR', city: 'Dakar', fr: 'Dakar' },
 ] as const
 
-const FR_WORDS = 'ambassade ministère coopération réunion entretien délégation sommet sécurité partenariat initiative région méditerranée accord dialogue conseil stratégie programme développement échange position gouvernement autorités demande assistance menace information sources relations politique économique commerce frontière mission rapport semaine prochaine dernière question projet soutien interlocuteur secrétaire général adjoint affaires étrangères alliés capacités défense formation coordination calendrier proposition réponse évolution situation préoccupation intérêt perspective mesure résolution engagement volonté analyse'.split(' ')
+const FR_WORDS =
+  'ambassade ministère coopération réunion entretien délégation sommet sécurité partenariat initiative région méditerranée accord dialogue conseil stratégie programme développement échange position gouvernement autorités demande assistance menace information sources relations politique économique commerce frontière mission rapport semaine prochaine dernière question projet soutien interlocuteur secrétaire général adjoint affaires étrangères alliés capacités défense formation coordination calendrier proposition réponse évolution situation préoccupation intérêt perspective mesure résolution engagement volonté analyse'.split(
+    ' ',
+  )
 const FR_GLUE = 'le la les de du des et à en pour avec sur dans que qui a été sont par au aux cette ce ses leur notre'.split(' ')
-const EN_WORDS = 'embassy ministry officials meeting government security cooperation region assistance request threat reporting sources partnership program summit allies support intelligence border trade policy minister ambassador counterpart discussion proposal response concern interest development initiative delegation council framework agreement capacity training coordination schedule position statement analysis outlook measure commitment'.split(' ')
+const EN_WORDS =
+  'embassy ministry officials meeting government security cooperation region assistance request threat reporting sources partnership program summit allies support intelligence border trade policy minister ambassador counterpart discussion proposal response concern interest development initiative delegation council framework agreement capacity training coordination schedule position statement analysis outlook measure commitment'.split(
+    ' ',
+  )
 const EN_GLUE = 'the of and to in for with on that by as at from its their our this has have was were'.split(' ')
 const FR_PRECEDENCE = ['Routine', 'Urgent', 'Très urgent', 'Prioritaire']
 const FR_CLASSIFICATION = ['Confidentiel', 'Secret', 'Diffusion restreinte', 'Non protégé']
@@ -193,7 +209,10 @@ function frenchMarkdown(meta: Meta, random: () => number, pages: number): string
     return text
   })
   if (random() < 0.4) paragraphs.splice(1, 0, '– Premier point de la demande ;\n– Deuxième point de la demande ;\n– Troisième point.')
-  const attachment = random() < 0.25 ? `\n\n## PJ : Note sur ${sentence(random, FR_WORDS, FR_GLUE, 3, 6).replace(/\.$/, '').toLowerCase()}\n\n${body(random, 1, FR_WORDS, FR_GLUE).slice(0, 2).join('\n\n')}` : ''
+  const attachment =
+    random() < 0.25
+      ? `\n\n## PJ : Note sur ${sentence(random, FR_WORDS, FR_GLUE, 3, 6).replace(/\.$/, '').toLowerCase()}\n\n${body(random, 1, FR_WORDS, FR_GLUE).slice(0, 2).join('\n\n')}`
+      : ''
   return `---
 id: ${meta.id}
 lang: fr
@@ -304,7 +323,10 @@ function jsonCables(meta: Meta, random: () => number, pages: number): string {
     subject: meta.subject,
     tags: ['PREL', meta.post.slice(0, 2)],
     signature: 'SMITH',
-    body: body(random, share, EN_WORDS, EN_GLUE).map((text, i) => ({ type: 'paragraph', children: [{ type: 'text', value: `${i + 1}. (${portion(meta.classification)}) ${text.toUpperCase()}` }] })),
+    body: body(random, share, EN_WORDS, EN_GLUE).map((text, i) => ({
+      type: 'paragraph',
+      children: [{ type: 'text', value: `${i + 1}. (${portion(meta.classification)}) ${text.toUpperCase()}` }],
+    })),
     attachments: [],
   })
   // One JSON file in four holds two cables, as `parse --json` prints them.
@@ -330,7 +352,10 @@ function malformed(kind: MalformedKind, meta: Meta, random: () => number, pages:
     case 'unclosed-front-matter':
       return at('md', good.replace(/\n---\n/, '\n\n'))
     case 'binary':
-      return at('txt', Uint8Array.from({ length: 2048 }, (_, i) => (i % 7 === 0 ? 0 : Math.floor(random() * 256))))
+      return at(
+        'txt',
+        Uint8Array.from({ length: 2048 }, (_, i) => (i % 7 === 0 ? 0 : Math.floor(random() * 256))),
+      )
     case 'cut-json': {
       const json = jsonCables(meta, random, pages)
       return at('json', json.slice(0, Math.floor(json.length / 2)))
