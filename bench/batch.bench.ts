@@ -52,7 +52,10 @@ const repo = join(import.meta.dirname, '..')
 const root = join(import.meta.dirname, '.output', 'batch')
 const bin = join(repo, 'packages', 'cli', 'bin', 'cablekit.js')
 const MB = 1024 * 1024
-const load = () => loadavg().map((value) => value.toFixed(2)).join(' ')
+const load = () =>
+  loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' ')
 
 // 0. The built CLI, fresh.
 ensureBuilt()
@@ -167,9 +170,14 @@ if (!existsSync(join(archive, '.complete'))) {
   const made = await generateArchive({ out: archive, count, seed: 1, malformed: Math.round(count / 50) })
   writeFileSync(join(archive, '.complete'), JSON.stringify(made.byKind))
 }
-const markdown = execFileSync('find', [archive, '-name', '*.md', '-type', 'f'], { encoding: 'utf8', maxBuffer: 64 * MB }).trim().split('\n').sort()
+const markdown = execFileSync('find', [archive, '-name', '*.md', '-type', 'f'], { encoding: 'utf8', maxBuffer: 64 * MB })
+  .trim()
+  .split('\n')
+  .sort()
 const sample = markdown.slice(0, Number(values['baseline-count']))
-console.log(`archive: ${count} files (${markdown.length} Markdown); cablekit batch with --jobs ${jobs} and 1; baselines on ${sample.length} Markdown files, ${jobs} processes`)
+console.log(
+  `archive: ${count} files (${markdown.length} Markdown); cablekit batch with --jobs ${jobs} and 1; baselines on ${sample.length} Markdown files, ${jobs} processes`,
+)
 
 // 2. cablekit batch, PDF and DOCX, all cores and one.
 interface Row {
@@ -184,7 +192,9 @@ const rates: Record<string, number> = {}
 const cpuPerCable: Record<string, number> = {}
 const report = (row: Row, detail: string) => {
   rows.push(row)
-  console.log(`${row.name}: ${row.cablesPerSecond.toFixed(1)} cables/s, ${row.filesPerSecond.toFixed(1)} files/s (${detail}), ${((1000 * row.run.cpu) / row.cables).toFixed(0)} ms CPU a cable; peak RSS tree ${mb(row.run.treeRss)}, parent ${mb(row.run.mainRss)}, largest child ${mb(row.run.childRss)}`)
+  console.log(
+    `${row.name}: ${row.cablesPerSecond.toFixed(1)} cables/s, ${row.filesPerSecond.toFixed(1)} files/s (${detail}), ${((1000 * row.run.cpu) / row.cables).toFixed(0)} ms CPU a cable; peak RSS tree ${mb(row.run.treeRss)}, parent ${mb(row.run.mainRss)}, largest child ${mb(row.run.childRss)}`,
+  )
 }
 for (const to of ['pdf', 'docx']) {
   for (const n of [jobs, 1]) {
@@ -196,7 +206,10 @@ for (const to of ['pdf', 'docx']) {
     const cables = countOutputs(join(out, 'manifest.jsonl'))
     rates[`${to}-${n}`] = cables / run.seconds
     cpuPerCable[`${to}-${n}`] = run.cpu / cables
-    report({ name: `cablekit batch --to ${to} --jobs ${n}`, cables, cablesPerSecond: cables / run.seconds, filesPerSecond: files / run.seconds, run }, `${cables} cables from ${files} files in ${run.seconds.toFixed(1)} s, ${run.end.failed} failed`)
+    report(
+      { name: `cablekit batch --to ${to} --jobs ${n}`, cables, cablesPerSecond: cables / run.seconds, filesPerSecond: files / run.seconds, run },
+      `${cables} cables from ${files} files in ${run.seconds.toFixed(1)} s, ${run.end.failed} failed`,
+    )
     rmSync(out, { recursive: true, force: true })
   }
 }
@@ -208,7 +221,9 @@ for (const to of ['pdf', 'docx']) {
   let cables = 0
   for (const path of sample) {
     for (const cable of parse(readFileSync(path), { path }).cables) {
-      const header = [cable.issuer?.state, cable.from, ...(cable.to ?? []), cable.subject].filter((line): line is string => typeof line === 'string' && line !== '')
+      const header = [cable.issuer?.state, cable.from, ...(cable.to ?? []), cable.subject].filter(
+        (line): line is string => typeof line === 'string' && line !== '',
+      )
       shares[cables++ % jobs]!.push({ lang: cable.lang ?? 'en', header, paragraphs: cable.body.map((node) => toString(node)) })
     }
   }
@@ -241,10 +256,20 @@ for (const to of ['pdf', 'docx']) {
     return file
   })
   // One shell parent, like xargs for pandoc, so the tree sampler sees every process.
-  const run = await measure('sh', ['-c', 'js="$0"; fonts="$1"; out="$2"; shift 2; for share in "$@"; do node --input-type=module -e "$js" "$share" "$fonts" "$out" & done; wait', script, JSON.stringify(fonts), out, ...args])
+  const run = await measure('sh', [
+    '-c',
+    'js="$0"; fonts="$1"; out="$2"; shift 2; for share in "$@"; do node --input-type=module -e "$js" "$share" "$fonts" "$out" & done; wait',
+    script,
+    JSON.stringify(fonts),
+    out,
+    ...args,
+  ])
   rates['pdfkit'] = cables / run.seconds
   cpuPerCable['pdfkit'] = run.cpu / cables
-  report({ name: `raw pdfkit, embedded TTF, ${jobs} processes`, cables, cablesPerSecond: cables / run.seconds, filesPerSecond: sample.length / run.seconds, run }, `${cables} cables in ${run.seconds.toFixed(1)} s`)
+  report(
+    { name: `raw pdfkit, embedded TTF, ${jobs} processes`, cables, cablesPerSecond: cables / run.seconds, filesPerSecond: sample.length / run.seconds, run },
+    `${cables} cables in ${run.seconds.toFixed(1)} s`,
+  )
   rmSync(out, { recursive: true, force: true })
 }
 
@@ -255,10 +280,22 @@ for (const to of ['pdf', 'docx']) {
   mkdirSync(out, { recursive: true })
   const list = join(root, 'markdown.list')
   writeFileSync(list, sample.join('\0'))
-  const run = await measure('sh', ['-c', `xargs -0 -P ${jobs} -n 1 sh -c 'pandoc -f markdown -t docx "$1" -o "$0/$(basename "$1" .md).docx" 2>/dev/null || true' "${out}" < "${list}"`])
+  const run = await measure('sh', [
+    '-c',
+    `xargs -0 -P ${jobs} -n 1 sh -c 'pandoc -f markdown -t docx "$1" -o "$0/$(basename "$1" .md).docx" 2>/dev/null || true' "${out}" < "${list}"`,
+  ])
   rates['pandoc'] = sample.length / run.seconds
   cpuPerCable['pandoc'] = run.cpu / sample.length
-  report({ name: `pandoc md→docx, xargs -P ${jobs}`, cables: sample.length, cablesPerSecond: sample.length / run.seconds, filesPerSecond: sample.length / run.seconds, run }, `${sample.length} files in ${run.seconds.toFixed(1)} s`)
+  report(
+    {
+      name: `pandoc md→docx, xargs -P ${jobs}`,
+      cables: sample.length,
+      cablesPerSecond: sample.length / run.seconds,
+      filesPerSecond: sample.length / run.seconds,
+      run,
+    },
+    `${sample.length} files in ${run.seconds.toFixed(1)} s`,
+  )
   rmSync(out, { recursive: true, force: true })
 }
 
@@ -280,7 +317,16 @@ if (!values['skip-rss']) {
         mkdirSync(join(base, 'out', folder), { recursive: true })
         writeFileSync(join(base, 'archive', folder, `c${i}.md`), text)
         writeFileSync(join(base, 'out', folder, `c${i}.pdf`), 'x')
-        lines.push(JSON.stringify({ path: `${folder}/c${i}.md`, status: 'rendered', contentHash: contentHash(new TextEncoder().encode(text)), optionsHash: hash, outputs: [{ path: `${folder}/c${i}.pdf`, bytes: 1 }], diagnostics: [] }))
+        lines.push(
+          JSON.stringify({
+            path: `${folder}/c${i}.md`,
+            status: 'rendered',
+            contentHash: contentHash(new TextEncoder().encode(text)),
+            optionsHash: hash,
+            outputs: [{ path: `${folder}/c${i}.pdf`, bytes: 1 }],
+            diagnostics: [],
+          }),
+        )
       }
       writeFileSync(join(base, 'out', 'manifest.jsonl'), `${lines.join('\n')}\n`)
       writeFileSync(join(base, '.complete'), '')
@@ -289,7 +335,9 @@ if (!values['skip-rss']) {
     delete env['SOURCE_DATE_EPOCH']
     rss[n] = await batch([join(base, 'archive'), '-o', join(base, 'out'), '--to', 'pdf', '--jobs', String(jobs)], env)
     const end = (rss[n] as { end?: EndEvent }).end
-    console.log(`resumed run over ${n} inputs: ${end?.resumed ?? '?'} resumed in ${rss[n]!.seconds.toFixed(1)} s; peak RSS of the parent ${mb(rss[n]!.mainRss)} (tree ${mb(rss[n]!.treeRss)})`)
+    console.log(
+      `resumed run over ${n} inputs: ${end?.resumed ?? '?'} resumed in ${rss[n]!.seconds.toFixed(1)} s; peak RSS of the parent ${mb(rss[n]!.mainRss)} (tree ${mb(rss[n]!.treeRss)})`,
+    )
   }
 }
 
@@ -300,13 +348,20 @@ const pdfRatio = rates[`pdf-${jobs}`]! / rates['pdfkit']!
 const docxRatio = rates[`docx-${jobs}`]! / rates['pandoc']!
 console.log(`  PDF, --jobs ${jobs} vs raw pdfkit in ${jobs} processes: ${pdfRatio.toFixed(2)}× (goal ≥ 3×) ${pdfRatio >= 3 ? 'met' : 'NOT met'}`)
 console.log(`  DOCX, --jobs ${jobs} vs pandoc xargs -P ${jobs}: ${docxRatio.toFixed(2)}× (goal ≥ 8×) ${docxRatio >= 8 ? 'met' : 'NOT met'}`)
-console.log(`  CPU a cable, baseline over cablekit (less sensitive to other load): PDF ${(cpuPerCable['pdfkit']! / cpuPerCable[`pdf-${jobs}`]!).toFixed(2)}×, DOCX ${(cpuPerCable['pandoc']! / cpuPerCable[`docx-${jobs}`]!).toFixed(2)}×`)
-console.log(`  PDF --jobs ${jobs} vs 1: ${(rates[`pdf-${jobs}`]! / rates['pdf-1']!).toFixed(2)}×, DOCX --jobs ${jobs} vs 1: ${(rates[`docx-${jobs}`]! / rates['docx-1']!).toFixed(2)}×`)
+console.log(
+  `  CPU a cable, baseline over cablekit (less sensitive to other load): PDF ${(cpuPerCable['pdfkit']! / cpuPerCable[`pdf-${jobs}`]!).toFixed(2)}×, DOCX ${(cpuPerCable['pandoc']! / cpuPerCable[`docx-${jobs}`]!).toFixed(2)}×`,
+)
+console.log(
+  `  PDF --jobs ${jobs} vs 1: ${(rates[`pdf-${jobs}`]! / rates['pdf-1']!).toFixed(2)}×, DOCX --jobs ${jobs} vs 1: ${(rates[`docx-${jobs}`]! / rates['docx-1']!).toFixed(2)}×`,
+)
 for (const row of rows.filter((row) => row.name.startsWith('cablekit'))) {
   console.log(`  peak RSS of the tree, ${row.name}: ${mb(row.run.treeRss)} (goal < 400 MB) ${row.run.treeRss < 400 * MB ? 'met' : 'NOT met'}`)
 }
 const ns = Object.keys(rss).map(Number)
-if (ns.length === 2) console.log(`  parent peak RSS, ${ns[1]} vs ${ns[0]} inputs: ${(rss[ns[1]!]!.mainRss / rss[ns[0]!]!.mainRss).toFixed(2)}× (${mb(rss[ns[1]!]!.mainRss)} vs ${mb(rss[ns[0]!]!.mainRss)})`)
+if (ns.length === 2)
+  console.log(
+    `  parent peak RSS, ${ns[1]} vs ${ns[0]} inputs: ${(rss[ns[1]!]!.mainRss / rss[ns[0]!]!.mainRss).toFixed(2)}× (${mb(rss[ns[1]!]!.mainRss)} vs ${mb(rss[ns[0]!]!.mainRss)})`,
+  )
 
 /** How many outputs (one per cable and format) a manifest records. */
 function countOutputs(manifest: string): number {

@@ -94,7 +94,9 @@ const cablekitRate = median(ours)
 console.log(`3-page French cable, Markdown → DOCX (${(size / 1024).toFixed(0)} KB with fonts), one core, median of ${ROUNDS} rounds of ${SECONDS_PER_ROUND} s:`)
 console.log(`  cablekit md → docx      ${cablekitRate.toFixed(1).padStart(7)} cables/s  (fromMarkdown + toDocx)`)
 console.log(`  toDocx alone            ${median(writerOnly).toFixed(1).padStart(7)} cables/s  (model → bytes)`)
-console.log(`  toDocx, distinct cables ${median(writerDistinct).toFixed(1).padStart(7)} cables/s  (${DISTINCT_CABLES} generated French cables, ${(distinctBytes / next / 1024).toFixed(0)} KB each on average)`)
+console.log(
+  `  toDocx, distinct cables ${median(writerDistinct).toFixed(1).padStart(7)} cables/s  (${DISTINCT_CABLES} generated French cables, ${(distinctBytes / next / 1024).toFixed(0)} KB each on average)`,
+)
 if (hasPandoc) {
   const pandocRate = median(theirs)
   const ratio = cablekitRate / pandocRate

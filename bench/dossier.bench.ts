@@ -24,11 +24,19 @@ const mode = argument('mode')
 /** `count` distinct cables made from the three examples (ids, subjects and dates vary, so nothing is shared by accident). */
 function cables(): Cable[] {
   const folder = fileURLToPath(new URL('../tests/fixtures/dossier/', import.meta.url))
-  const seeds = ['09RABAT412.md', 'maroc-otan-cardiff.md', 'maroc-otan-requete.md'].map((name) => fromMarkdown(readFileSync(join(folder, name)), { path: name }).cables[0]!)
+  const seeds = ['09RABAT412.md', 'maroc-otan-cardiff.md', 'maroc-otan-requete.md'].map(
+    (name) => fromMarkdown(readFileSync(join(folder, name)), { path: name }).cables[0]!,
+  )
   return Array.from({ length: count }, (_, index) => {
     const seed = seeds[index % seeds.length]!
     const day = String((index % 28) + 1).padStart(2, '0')
-    return { ...seed, id: `${seed.id ?? 'CABLE'}-${index + 1}`, subject: `${seed.subject ?? ''} (${index + 1})`, date: `2014-08-${day}`, tags: [...(seed.tags ?? []).slice(0, 5), `T${index % 40}`] }
+    return {
+      ...seed,
+      id: `${seed.id ?? 'CABLE'}-${index + 1}`,
+      subject: `${seed.subject ?? ''} (${index + 1})`,
+      date: `2014-08-${day}`,
+      tags: [...(seed.tags ?? []).slice(0, 5), `T${index % 40}`],
+    }
   })
 }
 
@@ -39,7 +47,10 @@ async function child(kind: string): Promise<void> {
   let bytes = 0
   if (kind === 'dossier') {
     const path = join(folder, 'book.pdf')
-    await pipeline(toDossierPdfStream({ title: 'Benchmark', introduction: 'One book of many cables.', cables: list }, { duplex: true, order: 'date' }), createWriteStream(path))
+    await pipeline(
+      toDossierPdfStream({ title: 'Benchmark', introduction: 'One book of many cables.', cables: list }, { duplex: true, order: 'date' }),
+      createWriteStream(path),
+    )
     bytes = statSync(path).size
   } else {
     for (const cable of list) bytes += (await toPdf(cable)).length
@@ -52,14 +63,19 @@ async function child(kind: string): Promise<void> {
 if (mode) await child(mode)
 else {
   const run = (kind: string) => {
-    const result = spawnSync(process.execPath, ['--conditions=source', '--import', 'tsx', fileURLToPath(import.meta.url), `--mode=${kind}`, `--cables=${count}`], { encoding: 'utf8', maxBuffer: 1 << 20 })
+    const result = spawnSync(
+      process.execPath,
+      ['--conditions=source', '--import', 'tsx', fileURLToPath(import.meta.url), `--mode=${kind}`, `--cables=${count}`],
+      { encoding: 'utf8', maxBuffer: 1 << 20 },
+    )
     if (result.status !== 0) throw new Error(`${kind} failed: ${result.stderr}`)
     return JSON.parse(result.stdout) as { seconds: number; rssMB: number; bytes: number }
   }
   console.log(`${count} cables from the three examples, one core, each side in its own process`)
   const separate = run('separate')
   const dossier = run('dossier')
-  const row = (name: string, r: typeof dossier) => `${name.padEnd(34)} ${r.seconds.toFixed(1).padStart(7)} s ${r.rssMB.toFixed(0).padStart(7)} MB peak RSS ${(r.bytes / 1024 / 1024).toFixed(1).padStart(7)} MB written`
+  const row = (name: string, r: typeof dossier) =>
+    `${name.padEnd(34)} ${r.seconds.toFixed(1).padStart(7)} s ${r.rssMB.toFixed(0).padStart(7)} MB peak RSS ${(r.bytes / 1024 / 1024).toFixed(1).padStart(7)} MB written`
   console.log(row('baseline: toPdf per cable', separate))
   console.log(row('toDossierPdfStream: one book', dossier))
   console.log(`ratio (book / separate): time ${(dossier.seconds / separate.seconds).toFixed(2)}×, peak RSS ${(dossier.rssMB / separate.rssMB).toFixed(2)}×`)

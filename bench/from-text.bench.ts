@@ -16,7 +16,9 @@ const MB = 1024 * 1024
 
 /** One "round" of cables, each family as it appears in dumps; separators keep the families apart. */
 function round(): string[] {
-  const records = readdirSync(join(root, 'cablegate')).filter((name) => name.endsWith('.txt')).map((name) => readFileSync(join(root, 'cablegate', name), 'utf8'))
+  const records = readdirSync(join(root, 'cablegate'))
+    .filter((name) => name.endsWith('.txt'))
+    .map((name) => readFileSync(join(root, 'cablegate', name), 'utf8'))
   const text = (name: string) => readFileSync(join(root, 'text', name), 'utf8')
   const telegrams = ['us-telegram-full.txt', 'us-telegram-refs.txt', 'us-telegram-runin.txt'].map(text)
   const french = ['fr-letterhead-rabat.txt', 'fr-ambassade-paris.txt', 'maroc-leaks-otan.txt'].map(text)
@@ -65,6 +67,7 @@ for (const target of [5, 10, 20]) {
 console.log('fromText on concatenated cables')
 console.log('| input    | cables  | time (s) | MB/s  |')
 console.log('|----------|---------|----------|-------|')
-for (const row of rows) console.log(`| ${row.size.padEnd(8)} | ${String(row.cables).padStart(7)} | ${row.seconds.toFixed(2).padStart(8)} | ${row.rate.toFixed(1).padStart(5)} |`)
+for (const row of rows)
+  console.log(`| ${row.size.padEnd(8)} | ${String(row.cables).padStart(7)} | ${row.seconds.toFixed(2).padStart(8)} | ${row.rate.toFixed(1).padStart(5)} |`)
 const [first, , last] = rows
 if (first && last) console.log(`time ratio 20 MB / 5 MB: ${(last.seconds / first.seconds).toFixed(2)} (linear ≈ 4)`)

@@ -15,7 +15,8 @@ function time(fn: () => void, runs = 3): number {
   return best
 }
 
-const paragraph = 'J’ai l’honneur de porter à votre connaissance que lors de l’entretien téléphonique que j’ai eu, ce jour, avec M. Stamatopoulos, *Secrétaire Général Adjoint* de l’OTAN, celui-ci m’a fait part des suites données.\n\n'
+const paragraph =
+  'J’ai l’honneur de porter à votre connaissance que lors de l’entretien téléphonique que j’ai eu, ce jour, avec M. Stamatopoulos, *Secrétaire Général Adjoint* de l’OTAN, celui-ci m’a fait part des suites données.\n\n'
 const cable = `---\nid: X\nlang: fr\nsubject: Test\nprecedence: très urgent\nclassification: confidentiel\n---\n\n${paragraph.repeat(30)}`
 const perCable = time(() => fromMarkdown(cable, { path: 'c.md' }), 5)
 console.log(`ordinary cable (${(cable.length / 1024).toFixed(1)} KB): ${perCable.toFixed(2)} ms, ${(1000 / perCable).toFixed(0)} cables/s on one core`)

@@ -29,7 +29,9 @@ function paragraphs(nodes: readonly unknown[]): string[] {
 
 const bodyText = [...paragraphs(cable.body), ...cable.attachments.flatMap((attachment) => [attachment.title, ...paragraphs(attachment.body)])]
 const headerText = [cable.issuer?.state, cable.issuer?.ministry, cable.from, ...(cable.to ?? []), cable.subject].filter((line): line is string => Boolean(line))
-const arabic = Object.values(cable.issuer?.localized ?? {}).flatMap((lines) => [lines.state, lines.ministry]).filter((line): line is string => Boolean(line))
+const arabic = Object.values(cable.issuer?.localized ?? {})
+  .flatMap((lines) => [lines.state, lines.ministry])
+  .filter((line): line is string => Boolean(line))
 
 /** The baseline: pdfkit with the same TTF files, one `text` call per paragraph, no layout of our own. */
 async function rawPdfkit(withArabic = true): Promise<Uint8Array> {

@@ -35,8 +35,15 @@ const holdout = JSON.parse(readFileSync(join(fixtures, 'cablegate/holdout.json')
 const families = join(fixtures, 'families/holdout')
 const unseen = [
   ...Object.keys(holdout.cables).map((id) => join(fixtures, 'cablegate', `${id}.txt`)),
-  ...(existsSync(families) ? readdirSync(families).filter((name) => name.endsWith('.txt')).sort().map((name) => join(families, name)) : []),
-].filter((path) => existsSync(path)).slice(0, quick ? 4 : 40)
+  ...(existsSync(families)
+    ? readdirSync(families)
+        .filter((name) => name.endsWith('.txt'))
+        .sort()
+        .map((name) => join(families, name))
+    : []),
+]
+  .filter((path) => existsSync(path))
+  .slice(0, quick ? 4 : 40)
 const stages = new Set((process.argv.find((arg) => arg.startsWith('--stages='))?.slice(9) ?? '1,2,3,4,5').split(','))
 
 const pdfs = new Map<string, Uint8Array>()

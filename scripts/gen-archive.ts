@@ -40,5 +40,9 @@ const archive = await generateArchive({
   others: Number(values.others),
 })
 process.stdout.write(
-  `gen:archive: ${archive.files.length} cables (${Object.entries(archive.byKind).map(([kind, n]) => `${n} ${kind}`).join(', ')}), ${archive.malformed.length} malformed, ${archive.others.length} other files, ${(archive.bytes / 1024 / 1024).toFixed(1)} MB in ${((performance.now() - started) / 1000).toFixed(1)} s → ${values.out}\n`,
+  `gen:archive: ${archive.files.length} cables (${Object.entries(archive.byKind)
+    .map(([kind, n]) => `${n} ${kind}`)
+    .join(
+      ', ',
+    )}), ${archive.malformed.length} malformed, ${archive.others.length} other files, ${(archive.bytes / 1024 / 1024).toFixed(1)} MB in ${((performance.now() - started) / 1000).toFixed(1)} s → ${values.out}\n`,
 )

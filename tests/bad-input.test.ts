@@ -21,7 +21,10 @@ describe('bad Markdown input gets a positioned diagnostic, never a crash', () =>
 
   it('a YAML alias bomb', () => {
     const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]']
-    for (let i = 0; i < 9; i++) bomb.push(`${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}]`)
+    for (let i = 0; i < 9; i++)
+      bomb.push(
+        `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}]`,
+      )
     const result = md(`---\n${bomb.join('\n')}\n---\nBody`)
     expect(result.cables).toEqual([])
     expect(rules(result)).toContain('yaml-aliases@2:1 error')
@@ -138,7 +141,12 @@ describe('bad Markdown input gets a positioned diagnostic, never a crash', () =>
 
   it('control characters are stripped with a positioned warning', () => {
     const result = md('---\nsubject: Te\u0007st\n---\nHel\u0000lo \u202Eworld\uFFFE')
-    expect(rules(result)).toEqual(['control-character@2:12 warning', 'control-character@4:4 warning', 'control-character@4:8 warning', 'control-character@4:14 warning'])
+    expect(rules(result)).toEqual([
+      'control-character@2:12 warning',
+      'control-character@4:4 warning',
+      'control-character@4:8 warning',
+      'control-character@4:14 warning',
+    ])
     expect(result.cables[0]).toMatchObject({ subject: 'Test' })
     expect(JSON.stringify(result.cables[0]!.body)).toContain('Hello world')
   })

@@ -80,7 +80,10 @@ describe('a batch killed with SIGKILL mid-way', () => {
       } catch {
         continue // the folder does not exist yet
       }
-      const done = killed.output().split('\n').filter((line) => line.startsWith('{"event":"file"')).length
+      const done = killed
+        .output()
+        .split('\n')
+        .filter((line) => line.startsWith('{"event":"file"')).length
       if (done >= 30) break
     }
     process.kill(-killed.child.pid!, 'SIGKILL')
@@ -109,7 +112,10 @@ describe('a batch killed with SIGKILL mid-way', () => {
     for (const path of expected) {
       expect(readFileSync(join(killedOut, path)).equals(readFileSync(join(root, 'reference', path))), path).toBe(true)
     }
-    const lines = readFileSync(join(killedOut, 'manifest.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { path: string })
+    const lines = readFileSync(join(killedOut, 'manifest.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { path: string })
     expect(lines).toHaveLength(90)
     expect(new Set(lines.map((line) => line.path)).size).toBe(90)
   }, 180_000)

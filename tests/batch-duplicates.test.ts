@@ -14,7 +14,8 @@ interface Line {
   diagnostics: { severity: string; ruleId?: string; reason: string; line?: number; column?: number }[]
 }
 
-const cable = (id: string, subject: string) => `---\nid: ${id}\nlang: en\nclassification: UNCLASSIFIED\nsubject: ${subject}\n---\n\n1\\. (U) ${subject} in the body.\n`
+const cable = (id: string, subject: string) =>
+  `---\nid: ${id}\nlang: en\nclassification: UNCLASSIFIED\nsubject: ${subject}\n---\n\n1\\. (U) ${subject} in the body.\n`
 
 describe('cablekit batch with two inputs that would write the same outputs', () => {
   let root: string
@@ -34,7 +35,13 @@ describe('cablekit batch with two inputs that would write the same outputs', () 
     writeFileSync(join(folder, 'y.json'), toJson(pair))
     writeFileSync(join(folder, 'z.md'), cable('09ALONE1', 'ALONE'))
     run = await cli(['batch', join(root, 'archive'), '-o', join(root, 'out'), '--to', 'pdf', '--jobs', '2', '--progress', 'none'], { env: { NO_COLOR: '1' } })
-    manifest = new Map(readFileSync(join(root, 'out', 'manifest.jsonl'), 'utf8').trim().split('\n').map((text) => JSON.parse(text) as Line).map((line) => [line.path, line]))
+    manifest = new Map(
+      readFileSync(join(root, 'out', 'manifest.jsonl'), 'utf8')
+        .trim()
+        .split('\n')
+        .map((text) => JSON.parse(text) as Line)
+        .map((line) => [line.path, line]),
+    )
     const { execFileSync } = await import('node:child_process')
     pdftotext = async (path) => execFileSync('pdftotext', [path, '-'], { encoding: 'utf8' })
   }, 120_000)
@@ -74,10 +81,24 @@ describe('cablekit batch with two inputs that would write the same outputs', () 
   })
 
   it('gives the same verdicts on a second run (decided from the sorted listing, not from which worker finished first)', async () => {
-    const again = await cli(['batch', join(root, 'archive'), '-o', join(root, 'out'), '--to', 'pdf', '--jobs', '2', '--progress', 'none'], { env: { NO_COLOR: '1' } })
+    const again = await cli(['batch', join(root, 'archive'), '-o', join(root, 'out'), '--to', 'pdf', '--jobs', '2', '--progress', 'none'], {
+      env: { NO_COLOR: '1' },
+    })
     expect(again.code).toBe(1)
-    const lines = new Map(readFileSync(join(root, 'out', 'manifest.jsonl'), 'utf8').trim().split('\n').map((text) => JSON.parse(text) as Line).map((line) => [line.path, line.status]))
-    expect(Object.fromEntries(lines)).toEqual({ '2009/x.md': 'rendered', '2009/x.txt': 'failed', '2009/y-1.md': 'rendered', '2009/y.json': 'failed', '2009/z.md': 'rendered' })
+    const lines = new Map(
+      readFileSync(join(root, 'out', 'manifest.jsonl'), 'utf8')
+        .trim()
+        .split('\n')
+        .map((text) => JSON.parse(text) as Line)
+        .map((line) => [line.path, line.status]),
+    )
+    expect(Object.fromEntries(lines)).toEqual({
+      '2009/x.md': 'rendered',
+      '2009/x.txt': 'failed',
+      '2009/y-1.md': 'rendered',
+      '2009/y.json': 'failed',
+      '2009/z.md': 'rendered',
+    })
   })
 })
 

@@ -24,7 +24,11 @@ describe('the built `cablekit batch` entry', () => {
     mkdirSync(join(dir, 'in', 'sub'), { recursive: true })
     writeFileSync(join(dir, 'in', 'a.md'), '---\nlang: fr\nsubject: Un.\n---\n\nTexte.\n')
     writeFileSync(join(dir, 'in', 'sub', 'b.md'), '---\nlang: en\nsubject: TWO\n---\n\n1\\. (U) Text.\n')
-    const run = spawnSync(process.execPath, [join(root, 'packages/cli/bin/cablekit.js'), 'batch', 'in', '-o', 'out', '--jobs', '1', '--progress', 'none', '--to', 'pdf,docx'], { cwd: dir, encoding: 'utf8' })
+    const run = spawnSync(
+      process.execPath,
+      [join(root, 'packages/cli/bin/cablekit.js'), 'batch', 'in', '-o', 'out', '--jobs', '1', '--progress', 'none', '--to', 'pdf,docx'],
+      { cwd: dir, encoding: 'utf8' },
+    )
     expect(run.stderr).toContain('2 rendered, 0 failed')
     expect(run.status).toBe(0)
     expect(readdirSync(join(dir, 'out')).sort()).toEqual(['a.docx', 'a.pdf', 'batch-summary.json', 'manifest.jsonl', 'sub'])

@@ -31,7 +31,13 @@ describe('walkInputs', () => {
   it('walks in code-point order per folder, skips hidden entries and the output folder, and classifies by extension', async () => {
     const root = temp()
     for (const path of ['b/2.md', 'b/10.txt', 'a.JSON', 'B.md', 'notes.html', '.git/x.md', 'b/.hidden.md', 'out/old.md']) touch(join(root, 'archive', path))
-    expect(await walk(['archive'], root, [join(root, 'archive', 'out')])).toEqual(['input:B.md', 'input:a.JSON', 'input:b/10.txt', 'input:b/2.md', 'skipped:notes.html'])
+    expect(await walk(['archive'], root, [join(root, 'archive', 'out')])).toEqual([
+      'input:B.md',
+      'input:a.JSON',
+      'input:b/10.txt',
+      'input:b/2.md',
+      'skipped:notes.html',
+    ])
   })
 
   it('takes paths from the common folder of several roots, and the static base of a glob', async () => {
@@ -69,7 +75,12 @@ describe('manifest files', () => {
   it('appends lines that read back, and marks a line that is not an entry', async () => {
     const path = join(temp(), 'manifest.jsonl')
     const writer = await ManifestWriter.open(path)
-    await writer.append({ path: 'a.md', status: 'failed', outputs: [], diagnostics: [{ severity: 'error', ruleId: 'bad-yaml', reason: 'bad', line: 2, column: 3 }] })
+    await writer.append({
+      path: 'a.md',
+      status: 'failed',
+      outputs: [],
+      diagnostics: [{ severity: 'error', ruleId: 'bad-yaml', reason: 'bad', line: 2, column: 3 }],
+    })
     await writer.close()
     writeFileSync(path, `${readFileSync(path, 'utf8')}{"status":"rendered"}\n`)
     const lines = []

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cli } from './helpers/cli.js'
 
 const examples = join(import.meta.dirname, '..', 'examples')
-const poison = (kind: string) => `---\nid: POISON-${kind.toUpperCase()}\nlang: en\nsubject: POISON ${kind.toUpperCase()}\n---\n\nThis text carries CABLEKIT-TEST-POISON:${kind} for the test hook.\n`
+const poison = (kind: string) =>
+  `---\nid: POISON-${kind.toUpperCase()}\nlang: en\nsubject: POISON ${kind.toUpperCase()}\n---\n\nThis text carries CABLEKIT-TEST-POISON:${kind} for the test hook.\n`
 
 interface Line {
   path: string
@@ -31,7 +32,10 @@ describe('poison files fail alone (test hook CABLEKIT_TEST_POISON=1)', () => {
     })
     expect(run.code).toBe(1)
     expect(run.stderr).toMatch(/2 rendered, 3 failed/)
-    const lines = readFileSync(join(out, 'manifest.jsonl'), 'utf8').trim().split('\n').map((text) => JSON.parse(text) as Line)
+    const lines = readFileSync(join(out, 'manifest.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((text) => JSON.parse(text) as Line)
     const byPath = new Map(lines.map((line) => [line.path, line]))
     expect(byPath.get('poison/abort.md')).toMatchObject({ status: 'failed', diagnostics: [{ ruleId: 'aborted' }] })
     expect(byPath.get('poison/hang.md')).toMatchObject({ status: 'failed', diagnostics: [{ ruleId: 'timeout' }] })
@@ -57,7 +61,9 @@ describe('poison files fail alone (test hook CABLEKIT_TEST_POISON=1)', () => {
 
   it('leaves the marker inert without the variable: the same files render', async () => {
     const out = join(root, 'inert')
-    const run = await cli(['batch', join(root, 'archive', 'poison'), '-o', out, '--jobs', '1', '--timeout', '20', '--progress', 'none'], { env: { NO_COLOR: '1' } })
+    const run = await cli(['batch', join(root, 'archive', 'poison'), '-o', out, '--jobs', '1', '--timeout', '20', '--progress', 'none'], {
+      env: { NO_COLOR: '1' },
+    })
     expect(run.stderr).toMatch(/3 rendered, 0 failed/)
     expect(run.code).toBe(0)
   }, 120_000)

@@ -8,7 +8,8 @@ import { run } from '../packages/cli/src/program.js'
 import { cli } from './helpers/cli.js'
 import { listFiles } from './helpers/files.js'
 
-const cable = (n: number, extra = '') => `---\nid: T-${n}\nlang: fr\nsubject: Note ${n}\n---\n\nJ’ai l’honneur de vous rendre compte de l’entretien numéro ${n}.${extra}\n`
+const cable = (n: number, extra = '') =>
+  `---\nid: T-${n}\nlang: fr\nsubject: Note ${n}\n---\n\nJ’ai l’honneur de vous rendre compte de l’entretien numéro ${n}.${extra}\n`
 
 function archive(count: number): string {
   const dir = mkdtempSync(join(tmpdir(), 'cablekit-batch-safety-'))
@@ -118,7 +119,11 @@ describe('inputs that are not regular files (finding 16)', () => {
   it('gives a FIFO named to parse, convert or render an error, not a hang', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cablekit-fifo-'))
     execFileSync('mkfifo', [join(dir, 'pipe.txt')])
-    for (const argv of [['parse', 'pipe.txt'], ['render', 'pipe.txt', '-o', 'out'], ['convert', 'pipe.txt', '--to', 'md']]) {
+    for (const argv of [
+      ['parse', 'pipe.txt'],
+      ['render', 'pipe.txt', '-o', 'out'],
+      ['convert', 'pipe.txt', '--to', 'md'],
+    ]) {
       const result = await cli(argv, { cwd: dir })
       expect(result.code, argv.join(' ')).toBe(1)
       expect(result.stderr).toMatch(/pipe\.txt\s+1:1\s+error\s+not a regular file \(a FIFO\)/)
@@ -130,7 +135,10 @@ describe('batch leftovers (finding 17)', () => {
   it('leaves no temporary file behind a worker killed past its time limit', async () => {
     const dir = archive(3)
     writeFileSync(join(dir, 'archive', 'c002.md'), cable(2, ' CABLEKIT-TEST-POISON:hang'))
-    const result = await cli(['batch', 'archive', '-o', 'out', '--jobs', '1', '--timeout', '3', '--to', 'pdf,docx'], { cwd: dir, env: { NO_COLOR: '1', CABLEKIT_TEST_POISON: '1' } })
+    const result = await cli(['batch', 'archive', '-o', 'out', '--jobs', '1', '--timeout', '3', '--to', 'pdf,docx'], {
+      cwd: dir,
+      env: { NO_COLOR: '1', CABLEKIT_TEST_POISON: '1' },
+    })
     expect(result.code).toBe(1)
     expect(listFiles(join(dir, 'out')).filter((name) => name.includes('.cablekit-tmp-'))).toEqual([])
     const lines = manifestLines(join(dir, 'out', 'manifest.jsonl'))
@@ -166,19 +174,20 @@ describe('batch leftovers (finding 17)', () => {
   it('counts a file deleted during the run in the summary', async () => {
     const dir = archive(30)
     let deleted = false
-    const watcher = () => new (class extends Writable {
-      text = ''
-      isTTY = false
-      override _write(chunk: Buffer, _encoding: BufferEncoding, callback: () => void) {
-        this.text += chunk.toString()
-        // At the first file's event the walk is still far from the last file: take it away.
-        if (!deleted && this.text.includes('"event":"file"')) {
-          unlinkSync(join(dir, 'archive', 'c030.md'))
-          deleted = true
+    const watcher = () =>
+      new (class extends Writable {
+        text = ''
+        isTTY = false
+        override _write(chunk: Buffer, _encoding: BufferEncoding, callback: () => void) {
+          this.text += chunk.toString()
+          // At the first file's event the walk is still far from the last file: take it away.
+          if (!deleted && this.text.includes('"event":"file"')) {
+            unlinkSync(join(dir, 'archive', 'c030.md'))
+            deleted = true
+          }
+          callback()
         }
-        callback()
-      }
-    })()
+      })()
     const stdout = watcher()
     const stderr = watcher()
     const code = await run(['batch', 'archive', '-o', 'out', '--jobs', '1', '--progress', 'json'], { stdout, stderr, cwd: dir, env: { NO_COLOR: '1' } })

@@ -17,7 +17,11 @@ interface Line {
   diagnostics: { severity: string; ruleId?: string; reason: string; line?: number; column?: number }[]
 }
 
-const readManifest = (path: string): Line[] => readFileSync(path, 'utf8').trim().split('\n').map((text) => JSON.parse(text) as Line)
+const readManifest = (path: string): Line[] =>
+  readFileSync(path, 'utf8')
+    .trim()
+    .split('\n')
+    .map((text) => JSON.parse(text) as Line)
 
 describe('cablekit batch on a generated archive of 300 cables, 5 malformed', () => {
   let root: string
@@ -30,7 +34,10 @@ describe('cablekit batch on a generated archive of 300 cables, 5 malformed', () 
     root = mkdtempSync(join(tmpdir(), 'cablekit-batch-'))
     archive = await generateArchive({ out: join(root, 'archive'), count: 300, malformed: 5, seed: 7, pages: [1, 2], others: 2 })
     first = await cli(['batch', join(root, 'archive'), '-o', join(root, 'out'), '--to', 'pdf', '--jobs', '2', '--progress', 'json'], { env: { NO_COLOR: '1' } })
-    events = first.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>)
+    events = first.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
     manifest = readManifest(join(root, 'out', 'manifest.jsonl'))
   }, 240_000)
 
@@ -44,7 +51,10 @@ describe('cablekit batch on a generated archive of 300 cables, 5 malformed', () 
   })
 
   it('names each malformed file with the line and column of its error, and no other', () => {
-    const failed = manifest.filter((line) => line.status === 'failed').map((line) => line.path).sort()
+    const failed = manifest
+      .filter((line) => line.status === 'failed')
+      .map((line) => line.path)
+      .sort()
     expect(failed).toEqual([...archive.malformed].sort())
     for (const path of archive.malformed) {
       expect(first.stderr).toContain(path)
@@ -63,7 +73,12 @@ describe('cablekit batch on a generated archive of 300 cables, 5 malformed', () 
       expect(line.outputs.length).toBeGreaterThan(0)
       for (const output of line.outputs) expect(statSync(join(root, 'out', output.path)).size).toBe(output.bytes)
     }
-    expect(manifest.filter((line) => line.status === 'skipped').map((line) => line.path).sort()).toEqual([...archive.others].sort())
+    expect(
+      manifest
+        .filter((line) => line.status === 'skipped')
+        .map((line) => line.path)
+        .sort(),
+    ).toEqual([...archive.others].sort())
   })
 
   it('mirrors the input tree with the names `render` gives', () => {

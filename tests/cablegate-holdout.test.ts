@@ -40,7 +40,9 @@ describe('field accuracy on held-out Cablegate records', () => {
 
   it('gets at least 95 % of the header fields right', () => {
     const lines = holdout.fields.map((field) => `${field.padEnd(22)} ${String(right[field] ?? 0).padStart(3)}/${total[field]}`)
-    console.log(`held-out field accuracy: ${(share * 100).toFixed(1)} % (${sum(right)}/${sum(total)})\n${lines.join('\n')}${misses.length ? `\nmisses:\n${misses.join('\n')}` : ''}`)
+    console.log(
+      `held-out field accuracy: ${(share * 100).toFixed(1)} % (${sum(right)}/${sum(total)})\n${lines.join('\n')}${misses.length ? `\nmisses:\n${misses.join('\n')}` : ''}`,
+    )
     expect(share).toBeGreaterThanOrEqual(0.95)
   })
 })

@@ -6,7 +6,10 @@ import { describe, expect, it } from 'vitest'
 import { cli } from './helpers/cli.js'
 
 const root = join(import.meta.dirname, '..')
-const examples = readdirSync(join(root, 'examples')).filter((name) => name.endsWith('.md')).sort().map((name) => `examples/${name}`)
+const examples = readdirSync(join(root, 'examples'))
+  .filter((name) => name.endsWith('.md'))
+  .sort()
+  .map((name) => `examples/${name}`)
 const schema = JSON.parse(readFileSync(join(root, 'packages/core/cable.schema.json'), 'utf8'))
 
 describe('cablekit parse', () => {

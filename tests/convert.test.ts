@@ -132,7 +132,9 @@ describe('cablekit convert', () => {
 
 describe('the built bin', () => {
   const bin = join(import.meta.dirname, '..', 'packages', 'cli', 'bin', 'cablekit.js')
-  const built = existsSync(join(import.meta.dirname, '..', 'packages', 'cli', 'dist', 'index.js')) && existsSync(join(import.meta.dirname, '..', 'packages', 'core', 'dist', 'index.js'))
+  const built =
+    existsSync(join(import.meta.dirname, '..', 'packages', 'cli', 'dist', 'index.js')) &&
+    existsSync(join(import.meta.dirname, '..', 'packages', 'core', 'dist', 'index.js'))
   it.skipIf(!built)('parses the seed through the real process', () => {
     let output: string
     try {

@@ -50,7 +50,12 @@ function runText(parts: DocxParts): string {
   let text = ''
   for (const [path, xml] of parts.xml) {
     if (!/^word\/(document|header\d+|footer\d+|footnotes)\.xml$/.test(path)) continue
-    for (const match of xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)) text += match[1]!.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"')
+    for (const match of xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g))
+      text += match[1]!
+        .replace(/&amp;/g, '&')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
   }
   return text
 }
@@ -88,7 +93,12 @@ describe('DOCX embedded fonts are subsets', () => {
       expect(Buffer.from(face.raw.subarray(0, 4)).toString('hex')).not.toBe('00010000')
       expect(face.font.numGlyphs).toBeGreaterThan(20)
     }
-    expect(faces.map((face) => `${face.font.familyName} ${face.font.subfamilyName}`).sort()).toEqual(['Noto Naskh Arabic Bold', 'Noto Naskh Arabic Regular', 'Noto Serif Bold', 'Noto Serif Regular'])
+    expect(faces.map((face) => `${face.font.familyName} ${face.font.subfamilyName}`).sort()).toEqual([
+      'Noto Naskh Arabic Bold',
+      'Noto Naskh Arabic Regular',
+      'Noto Serif Bold',
+      'Noto Serif Regular',
+    ])
   })
 
   it('keeps a glyph for every character the document draws, and not much more', () => {
@@ -119,7 +129,10 @@ describe('DOCX embedded fonts are subsets', () => {
       "process.stdout.write(createHash('sha256').update(await toDocx(cables[0])).digest('hex'))",
     ].join('\n')
     // Run from the repository with the source condition, so that the script resolves @cablekit/* as the tests do.
-    const { stdout } = await exec(process.execPath, ['--conditions=source', '--import', tsx, '--input-type=module', '-e', script], { cwd: join(import.meta.dirname, '..'), timeout: 120_000 })
+    const { stdout } = await exec(process.execPath, ['--conditions=source', '--import', tsx, '--input-type=module', '-e', script], {
+      cwd: join(import.meta.dirname, '..'),
+      timeout: 120_000,
+    })
     expect(stdout).toBe(createHash('sha256').update(requete).digest('hex'))
     expect(Buffer.from(await toDocx(load('maroc-otan-requete.md'))).equals(Buffer.from(requete))).toBe(true)
   }, 120_000)
@@ -150,7 +163,10 @@ describe('documentCharacters', () => {
     const characters = documentCharacters([
       part('word/document.xml', '<w:document><w:body><w:p><w:r><w:t>é &amp; &#x152;</w:t></w:r></w:p></w:body></w:document>'),
       part('word/header1.xml', '<w:hdr><w:p><w:r><w:t>ب</w:t></w:r></w:p></w:hdr>'),
-      part('word/numbering.xml', '<w:numbering><w:lvl><w:numFmt w:val="lowerRoman"/><w:lvlText w:val="%1·"/></w:lvl><w:lvl><w:numFmt w:val="bullet"/><w:lvlText w:val="–"/></w:lvl></w:numbering>'),
+      part(
+        'word/numbering.xml',
+        '<w:numbering><w:lvl><w:numFmt w:val="lowerRoman"/><w:lvlText w:val="%1·"/></w:lvl><w:lvl><w:numFmt w:val="bullet"/><w:lvlText w:val="–"/></w:lvl></w:numbering>',
+      ),
       // Shared parts are deflated and draw nothing; an unrelated raw part is not read.
       { path: 'word/styles.xml', deflated: { bytes: new Uint8Array(), crc: 0, size: 0 } },
       part('docProps/core.xml', '<dc:title>Ж</dc:title>'),
@@ -167,7 +183,8 @@ describe('documentCharacters', () => {
 
 function requireTool(command: string, args: string[], install: string): void {
   const probe = spawnSync(command, args, { encoding: 'utf8' })
-  if (probe.error || probe.status !== 0) throw new Error(`${command} is needed for this test and did not run (${probe.error?.message ?? probe.stderr}): ${install}`)
+  if (probe.error || probe.status !== 0)
+    throw new Error(`${command} is needed for this test and did not run (${probe.error?.message ?? probe.stderr}): ${install}`)
 }
 
 /**
@@ -196,7 +213,15 @@ async function fontsLibreOfficeUses(docx: Uint8Array, name: string): Promise<str
       throw new Error(`LibreOffice did not convert ${name}.docx: ${String(error)}`)
     })
     // "BAAAAA+NotoSerif-Regular  TrueType …": the face's PostScript name without the subset tag.
-    return [...new Set(stdout.split('\n').slice(2).filter(Boolean).map((line) => line.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, '')))].sort()
+    return [
+      ...new Set(
+        stdout
+          .split('\n')
+          .slice(2)
+          .filter(Boolean)
+          .map((line) => line.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, '')),
+      ),
+    ].sort()
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
@@ -211,8 +236,16 @@ describe('consumers draw and read the subset fonts', () => {
   })
 
   it('LibreOffice draws every character in the embedded faces, where whole fonts are not installed', async () => {
-    expect(await fontsLibreOfficeUses(await toDocx(load('maroc-otan-requete.md')), 'requete')).toEqual(['NotoNaskhArabic-Regular', 'NotoSerif-Bold', 'NotoSerif-Regular'])
-    expect(await fontsLibreOfficeUses(await toDocx(load('maroc-otan-cardiff.md')), 'cardiff')).toEqual(['NotoNaskhArabic-Regular', 'NotoSerif-Bold', 'NotoSerif-Regular'])
+    expect(await fontsLibreOfficeUses(await toDocx(load('maroc-otan-requete.md')), 'requete')).toEqual([
+      'NotoNaskhArabic-Regular',
+      'NotoSerif-Bold',
+      'NotoSerif-Regular',
+    ])
+    expect(await fontsLibreOfficeUses(await toDocx(load('maroc-otan-cardiff.md')), 'cardiff')).toEqual([
+      'NotoNaskhArabic-Regular',
+      'NotoSerif-Bold',
+      'NotoSerif-Regular',
+    ])
     expect(await fontsLibreOfficeUses(await toDocx(load('09RABAT412.md')), 'telegram')).toEqual(['CourierPrime-Bold', 'CourierPrime-Regular'])
   }, 240_000)
 

@@ -42,12 +42,23 @@ function contentsEntries(xml: string): Entry[] {
   const sdt = /<w:sdt>.*?<\/w:sdt>/s.exec(xml)![0]
   return [...sdt.matchAll(/<w:hyperlink w:anchor="([^"]+)"[^>]*>(.*?)<\/w:hyperlink>/gs)].map(([, anchor, inner]) => {
     const [label, reference] = inner!.split('<w:r><w:t xml:space="preserve">\t</w:t></w:r>')
-    return { anchor: anchor!, text: textOf(label!), page: /<w:fldChar w:fldCharType="separate"\/><\/w:r>(.*?)<w:r><w:fldChar w:fldCharType="end"\/>/s.exec(reference!)![1]!.replace(/<[^>]+>/g, '') }
+    return {
+      anchor: anchor!,
+      text: textOf(label!),
+      page: /<w:fldChar w:fldCharType="separate"\/><\/w:r>(.*?)<w:r><w:fldChar w:fldCharType="end"\/>/s.exec(reference!)![1]!.replace(/<[^>]+>/g, ''),
+    }
   })
 }
 
 function textOf(xml: string): string {
-  return [...xml.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('').replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
+  return [...xml.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)]
+    .map((m) => m[1])
+    .join('')
+    .replace(/&apos;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
 }
 
 /** Field marks and instructions in document order. */
@@ -79,7 +90,11 @@ describe('dossier DOCX written by the WordprocessingML writer', () => {
     inner.forEach((token, index) => expect(token).toMatch([/^begin$/, /^PAGEREF cable_\d+(_\d+)? \\h$/, /^separate$/, /^end$/][index % 4]!))
 
     const entries = contentsEntries(xml)
-    const headings = [...xml.matchAll(/<w:p><w:pPr><w:pStyle w:val="(DossierCable|DossierAttachment)"\/><\/w:pPr><w:bookmarkStart w:id="\d+" w:name="([^"]+)"\/>(.*?)<w:bookmarkEnd/g)].map(([, style, name, runs]) => ({ style, name, text: textOf(runs!) }))
+    const headings = [
+      ...xml.matchAll(
+        /<w:p><w:pPr><w:pStyle w:val="(DossierCable|DossierAttachment)"\/><\/w:pPr><w:bookmarkStart w:id="\d+" w:name="([^"]+)"\/>(.*?)<w:bookmarkEnd/g,
+      ),
+    ].map(([, style, name, runs]) => ({ style, name, text: textOf(runs!) }))
     expect(headings.map((h) => h.style)).toEqual(['DossierCable', 'DossierCable', 'DossierCable', 'DossierCable', 'DossierAttachment'])
     expect(entries.map((e) => [e.anchor, e.text])).toEqual(headings.map((h) => [h.name, h.text]))
     expect(headings[0]!.text).toBe('14 août 2009 — N° RABAT 000412 — MOROCCO ASKS NATO FOR COUNTERTERRORISM SUPPORT')
@@ -95,7 +110,18 @@ describe('dossier DOCX written by the WordprocessingML writer', () => {
     const names = starts.map((m) => m[2])
     expect(ids).toEqual(ids.map((_, index) => String(index + 1)))
     // Each cable's heading, the bookmark on its last page that its folio counts to, and the index's heading.
-    expect(names).toEqual(['cable_1', 'cable_1_end', 'cable_2', 'cable_2_end', 'cable_3', 'cable_3_end', 'cable_4', 'cable_4_1', 'cable_4_end', 'dossier_index'])
+    expect(names).toEqual([
+      'cable_1',
+      'cable_1_end',
+      'cable_2',
+      'cable_2_end',
+      'cable_3',
+      'cable_3_end',
+      'cable_4',
+      'cable_4_1',
+      'cable_4_end',
+      'dossier_index',
+    ])
     for (const id of ids) expect(xml.match(new RegExp(`<w:bookmarkEnd w:id="${id}"/>`, 'g'))).toHaveLength(1)
     const cited = [...xml.matchAll(/w:anchor="([^"]+)"|PAGEREF (\S+)/g)].map((m) => m[1] ?? m[2])
     expect(cited.length).toBeGreaterThan(10)
@@ -133,11 +159,13 @@ describe('dossier DOCX written by the WordprocessingML writer', () => {
     expect(await xmllintParts(parts)).toEqual([])
     const paths = [...parts.xml.keys(), ...parts.binary.keys()]
     const types = parts.xml.get('[Content_Types].xml')!
-    for (const path of paths.filter((p) => /^word\/(document|styles|numbering|footnotes|settings|fontTable|header\d+|footer\d+)\.xml$/.test(p))) expect(types, path).toContain(`PartName="/${path}"`)
+    for (const path of paths.filter((p) => /^word\/(document|styles|numbering|footnotes|settings|fontTable|header\d+|footer\d+)\.xml$/.test(p)))
+      expect(types, path).toContain(`PartName="/${path}"`)
     for (const [relsPath, rels] of parts.xml) {
       if (!relsPath.endsWith('.rels')) continue
       const base = relsPath.replace(/(^|\/)_rels\/[^/]*\.rels$/, '$1')
-      for (const [, target, external] of rels.matchAll(/Target="([^"]+)"( TargetMode="External")?/g)) if (!external) expect(paths, `${relsPath} → ${target}`).toContain(`${base}${target}`)
+      for (const [, target, external] of rels.matchAll(/Target="([^"]+)"( TargetMode="External")?/g))
+        if (!external) expect(paths, `${relsPath} → ${target}`).toContain(`${base}${target}`)
     }
     expect(parts.xml.get('word/styles.xml')).toMatch(/w:styleId="DossierCable".*?<w:outlineLvl w:val="0"\/>/s)
     // Word must not rebuild the contents on opening: with each cable numbered from 1 it would cite page 1 throughout.
@@ -151,8 +179,8 @@ describe('dossier DOCX written by the WordprocessingML writer', () => {
       'Dossier Title: Maroc et OTAN',
       'Dossier Cable: 14 août 2009 — N° RABAT 000412 — MOROCCO ASKS NATO FOR COUNTERTERRORISM SUPPORT',
       expect.stringMatching(/^Dossier Cable: 14 août 2014 — /),
-      'Dossier Cable: 2 septembre 2014 — BRIEF-2014-09 — Synthèse des échanges avec l\'OTAN',
-      'Dossier Cable: MAEC-OTAN-CARDIFF-2014 — Sommet de l\'OTAN prévu à Cardiff.',
+      "Dossier Cable: 2 septembre 2014 — BRIEF-2014-09 — Synthèse des échanges avec l'OTAN",
+      "Dossier Cable: MAEC-OTAN-CARDIFF-2014 — Sommet de l'OTAN prévu à Cardiff.",
       // French spacing puts a narrow no-break space before the colon.
       expect.stringMatching(/^Dossier Attachment: PJ\u202F: Document sur la nouvelle initiative$/),
     ])
@@ -174,7 +202,10 @@ describe('dossier DOCX written by the WordprocessingML writer', () => {
     for (const entry of entries) {
       const key = letters(entry.text).slice(0, 40)
       // A cable's heading is the first mention after the contents; an attachment's is after the list of attachments that names it.
-      const found = entry.anchor.split('_').length === 3 ? pdfPages.findLastIndex((text) => text.includes(key)) : pdfPages.findIndex((text, index) => index > previous && text.includes(key))
+      const found =
+        entry.anchor.split('_').length === 3
+          ? pdfPages.findLastIndex((text) => text.includes(key))
+          : pdfPages.findIndex((text, index) => index > previous && text.includes(key))
       expect(found, entry.text).toBeGreaterThan(previous)
       previous = found
       // The contents' cached number is the sheet LibreOffice prints the heading on.
@@ -244,7 +275,8 @@ Texte de l'annexe.
     const afterHeading = dossierDocument.indexOf('</w:p>', dossierDocument.indexOf('<w:pStyle w:val="DossierCable"/>')) + '</w:p>'.length
     const dossierCable = /^(.*)<\/w:body>/s.exec(dossierDocument.slice(afterHeading))![1]!
     // The attachment opens with the dossier's bookmarked heading instead of the Cable Attachment Title paragraph.
-    const attachmentTitle = (xml: string) => xml.replace(/<w:p><w:pPr><w:pStyle w:val="(?:CableAttachmentTitle|DossierAttachment)"\/><\/w:pPr>.*?<\/w:p>/s, '<TITLE/>')
+    const attachmentTitle = (xml: string) =>
+      xml.replace(/<w:p><w:pPr><w:pStyle w:val="(?:CableAttachmentTitle|DossierAttachment)"\/><\/w:pPr>.*?<\/w:p>/s, '<TITLE/>')
     expect(normalize(attachmentTitle(dossierCable))).toBe(normalize(attachmentTitle(singleBody)))
     expect(singleBody).toContain('CableAttachmentTitle')
     expect(dossierCable).toContain('Premier paragraphe')

@@ -20,7 +20,9 @@ interface TocLink {
 }
 
 /** What pdf.js, a reader independent of pdfkit, sees of a book: page labels, outline targets, contents links and the number printed in each. */
-async function readBook(bytes: Uint8Array): Promise<{ labels: string[]; outline: { title: string; page: number; children: { title: string; page: number }[] }[]; links: TocLink[]; pages: number }> {
+async function readBook(
+  bytes: Uint8Array,
+): Promise<{ labels: string[]; outline: { title: string; page: number; children: { title: string; page: number }[] }[]; links: TocLink[]; pages: number }> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
   const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise
   const pageOf = async (dest: unknown): Promise<number> => {
@@ -43,7 +45,10 @@ async function readBook(bytes: Uint8Array): Promise<{ labels: string[]; outline:
     const items = (await page.getTextContent()).items as { str: string; transform: number[] }[]
     for (const link of internal) {
       const [x1, y1, x2, y2] = link.rect as [number, number, number, number]
-      const inside = items.filter((item) => item.str.trim() && item.transform[4]! >= x1 - 1 && item.transform[4]! <= x2 + 1 && item.transform[5]! >= y1 - 1 && item.transform[5]! <= y2 + 1)
+      const inside = items.filter(
+        (item) =>
+          item.str.trim() && item.transform[4]! >= x1 - 1 && item.transform[4]! <= x2 + 1 && item.transform[5]! >= y1 - 1 && item.transform[5]! <= y2 + 1,
+      )
       // The page number is the right-most text of the line.
       const number = inside.sort((a, b) => b.transform[4]! - a.transform[4]!)[0]
       links.push({ printed: number?.str.trim() ?? '', target: await pageOf(link.dest) })
@@ -132,7 +137,9 @@ describe('cablekit dossier → PDF, from a dossier.yml over Markdown, raw text a
 
 describe('toDossierPdf from the API', () => {
   it('renders the examples without duplex: contents numbers match, no blank pages', async () => {
-    const cables = ['09RABAT412.md', 'maroc-otan-cardiff.md', 'maroc-otan-requete.md'].map((name) => fromMarkdown(readFileSync(join(FIXTURES, name)), { path: name }).cables[0]!)
+    const cables = ['09RABAT412.md', 'maroc-otan-cardiff.md', 'maroc-otan-requete.md'].map(
+      (name) => fromMarkdown(readFileSync(join(FIXTURES, name)), { path: name }).cables[0]!,
+    )
     const bytes = await toDossierPdf({ title: 'Examples', cables }, { order: 'reference', index: false })
     const book = await readBook(bytes)
     expect(book.links.map((link) => link.printed)).toEqual(book.links.map((link) => book.labels[link.target]))
@@ -167,7 +174,10 @@ describe('cablekit dossier → DOCX', () => {
       writeFileSync(path, bytes)
       const paragraphs = readWithPythonDocx(path)
       expect(paragraphs.filter((p) => p.includes('Synthèse des échanges'))).not.toHaveLength(0)
-      execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${folder}/profile`, '--convert-to', 'pdf', '--outdir', folder, path], { stdio: 'pipe', timeout: 120_000 })
+      execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${folder}/profile`, '--convert-to', 'pdf', '--outdir', folder, path], {
+        stdio: 'pipe',
+        timeout: 120_000,
+      })
       // LibreOffice exits 0 even when it cannot load a file: the PDF must exist.
       expect(existsSync(join(folder, 'book.pdf'))).toBe(true)
       const text = execFileSync('pdftotext', [join(folder, 'book.pdf'), '-'], { encoding: 'utf8' })

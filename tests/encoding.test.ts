@@ -28,7 +28,7 @@ describe('decode', () => {
   })
 
   it('reads ISO-8859-1 with accents intact (as its superset Windows-1252: same characters for every byte ISO text uses)', () => {
-    const latin = 'Réf : à Genève, l\'été, çà et là — ÀÉÈÇÔ'.replace('—', '-')
+    const latin = "Réf : à Genève, l'été, çà et là — ÀÉÈÇÔ".replace('—', '-')
     const { result } = decoded(iconv.encode(latin, 'latin1'))
     expect(result?.text).toBe(latin)
     expect(['windows-1252', 'iso-8859-1']).toContain(result?.encoding)
@@ -64,7 +64,13 @@ describe('fromText over encodings and line endings', () => {
     it(`${name}: same fields, accents intact, right line numbers`, () => {
       const result = fromText(bytes, { path: `${name}.txt` })
       const [read] = result.cables
-      expect(read).toMatchObject({ reference: '9/AB/2015', date: '2015-03-03', place: 'Rabat', subject: 'Réunion à Genève.', issuer: { state: 'ROYAUME DU MAROC' } })
+      expect(read).toMatchObject({
+        reference: '9/AB/2015',
+        date: '2015-03-03',
+        place: 'Rabat',
+        subject: 'Réunion à Genève.',
+        issuer: { state: 'ROYAUME DU MAROC' },
+      })
       expect(JSON.stringify(read!.body)).toMatch(/J.ai l.honneur de vous écrire\./)
     })
   }

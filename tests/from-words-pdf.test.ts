@@ -12,12 +12,11 @@ const fixtures = join(import.meta.dirname, 'fixtures/words')
 // (`readPdf`) and committed, so the layout step is tested without rendering.
 // Each golden `.txt` is the laid-out text; regenerate with UPDATE=1.
 const cases = [
-  // Fields the raw-text reader does not give back yet, whatever the layout: a place printed
-  // without a date joins the post; `RABAT 000412` in the banner is not read as the reference;
-  // `Classified By` is split into the officer and `classificationReasons`.
+  // A field the raw-text reader does not give back yet, whatever the layout: `RABAT 000412` in the
+  // banner is not read as the reference (the reader keeps it as the post and serial of the id).
   { name: 'maroc-otan-requete', missed: [] },
-  { name: 'maroc-otan-cardiff', missed: ['issuer', 'place'] },
-  { name: '09RABAT412', missed: ['reference', 'classifiedBy'] },
+  { name: 'maroc-otan-cardiff', missed: [] },
+  { name: '09RABAT412', missed: ['reference'] },
 ]
 
 describe('layout of our own facsimiles, from their text layer', () => {

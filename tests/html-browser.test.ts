@@ -92,8 +92,15 @@ describe('the HTML facsimile in Chromium', () => {
 
     // No secret in the DOM: text, attributes (aria-label, title, href…), links, the title.
     const dom = await page.evaluate(() => {
-      const attributes = [...document.querySelectorAll('*')].flatMap((element) => [...element.attributes].map((attribute) => `${attribute.name}=${attribute.value}`))
-      return { text: document.body.innerText, attributes: attributes.join('\n').replace(/base64,[A-Za-z0-9+/=]+/g, ''), links: [...document.links].map((link) => link.href).join('\n'), title: document.title }
+      const attributes = [...document.querySelectorAll('*')].flatMap((element) =>
+        [...element.attributes].map((attribute) => `${attribute.name}=${attribute.value}`),
+      )
+      return {
+        text: document.body.innerText,
+        attributes: attributes.join('\n').replace(/base64,[A-Za-z0-9+/=]+/g, ''),
+        links: [...document.links].map((link) => link.href).join('\n'),
+        title: document.title,
+      }
     })
     expect(findLeaks(dom, [secret])).toEqual([])
     expect(dom.text).toContain('[vie privée]')

@@ -10,7 +10,18 @@ const ROOT = join(import.meta.dirname, '..')
 describe('--to html on render and batch', () => {
   it('render writes one self-contained page per cable beside the PDF, redacted like it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cablekit-html-cli-'))
-    const result = await cli(['render', join(ROOT, 'examples', 'maroc-otan-requete.md'), '-o', dir, '--to', 'pdf,html', '--match', 'Thrasyvoulos Terry Stamatopoulos', '--match', 'Stamatopoulos'])
+    const result = await cli([
+      'render',
+      join(ROOT, 'examples', 'maroc-otan-requete.md'),
+      '-o',
+      dir,
+      '--to',
+      'pdf,html',
+      '--match',
+      'Thrasyvoulos Terry Stamatopoulos',
+      '--match',
+      'Stamatopoulos',
+    ])
     expect(result.code, result.stderr).toBe(0)
     const html = readFileSync(join(dir, 'maroc-otan-requete.html'), 'utf8')
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true)

@@ -33,11 +33,25 @@ function pageText(page: string): string {
   return body
     .replace(/<[^>]*>/g, ' ')
     .replace(/&(lt|gt|amp|quot|#39|#x?[0-9a-fA-F]+);/g, (_, entity: string) =>
-      entity === 'lt' ? '<' : entity === 'gt' ? '>' : entity === 'amp' ? '&' : entity === 'quot' ? '"' : entity === '#39' ? "'" : String.fromCodePoint(entity[1] === 'x' ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10)),
+      entity === 'lt'
+        ? '<'
+        : entity === 'gt'
+          ? '>'
+          : entity === 'amp'
+            ? '&'
+            : entity === 'quot'
+              ? '"'
+              : entity === '#39'
+                ? "'"
+                : String.fromCodePoint(entity[1] === 'x' ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10)),
     )
 }
 
-const SHIPPED_FONTS = new Set(Object.values(fontFiles()).flatMap((faces) => Object.values(faces)).map((path) => readFileSync(path).toString('base64')))
+const SHIPPED_FONTS = new Set(
+  Object.values(fontFiles())
+    .flatMap((faces) => Object.values(faces))
+    .map((path) => readFileSync(path).toString('base64')),
+)
 
 describe('toHtml: one self-contained page', () => {
   it.each(EXAMPLES.flatMap((path) => THEME_NAMES.map((theme) => [path, theme] as const)))('%s in %s loads nothing from anywhere', async (path, theme) => {
@@ -53,9 +67,19 @@ describe('toHtml: one self-contained page', () => {
     for (const url of urls) expect(url).toMatch(/^data:font\/ttf;base64,/)
     // …and each is a subset of a shipped face, smaller than it, that has a glyph for every letter the page shows.
     const shown = [...new Set(pageText(text))].filter((char) => /[\p{L}\p{N}]/u.test(char))
-    const faces = urls.map((url) => fontkit.create(Buffer.from(url.replace(/^data:font\/ttf;base64,/, ''), 'base64')) as unknown as { postscriptName: string; hasGlyphForCodePoint(code: number): boolean })
+    const faces = urls.map(
+      (url) =>
+        fontkit.create(Buffer.from(url.replace(/^data:font\/ttf;base64,/, ''), 'base64')) as unknown as {
+          postscriptName: string
+          hasGlyphForCodePoint(code: number): boolean
+        },
+    )
     for (const url of urls) expect(SHIPPED_FONTS.has(url.replace(/^data:font\/ttf;base64,/, ''))).toBe(false)
-    for (const char of shown) expect(faces.some((face) => face.hasGlyphForCodePoint(char.codePointAt(0)!)), `${char} in ${path} (${theme})`).toBe(true)
+    for (const char of shown)
+      expect(
+        faces.some((face) => face.hasGlyphForCodePoint(char.codePointAt(0)!)),
+        `${char} in ${path} (${theme})`,
+      ).toBe(true)
     // Only links may name another origin, and a browser fetches nothing for them.
     const addresses = [...text.matchAll(/\b(?:src|href|srcset|poster|action|data)\s*=\s*"([^"]*)"/gi)].map((match) => match[0])
     for (const address of addresses) expect(address).toMatch(/^href="(#|https?:|mailto:)/)
@@ -66,7 +90,8 @@ describe('toHtml: one self-contained page', () => {
   it('inlines only the faces the page uses', async () => {
     const telegram = await html(example('examples/09RABAT412.md'))
     const ministere = await html(example('examples/maroc-otan-requete.md'))
-    const faces = (page: string) => [...page.matchAll(/@font-face\{font-family:"([^"]+)";font-weight:(\d+);font-style:(\w+)/g)].map((m) => `${m[1]} ${m[2]} ${m[3]}`)
+    const faces = (page: string) =>
+      [...page.matchAll(/@font-face\{font-family:"([^"]+)";font-weight:(\d+);font-style:(\w+)/g)].map((m) => `${m[1]} ${m[2]} ${m[3]}`)
     expect(faces(telegram)).toEqual(['cablekit mono 400 normal', 'cablekit mono 700 normal'])
     // The letterhead's Arabic brings the Arabic faces; no italic is used, none is shipped.
     expect(faces(ministere)).toEqual(['cablekit arabic 400 normal', 'cablekit arabic 700 normal', 'cablekit serif 400 normal', 'cablekit serif 700 normal'])
@@ -87,7 +112,13 @@ describe('toHtml: one self-contained page', () => {
 describe('toHtml: print CSS gives the facsimile', () => {
   it.each([
     ['ministere', 'A4', '56pt 62pt 64pt 70pt', 'counter(page) "/" counter(pages)', '"CONFIDENTIEL"'],
-    ['telegramme', 'letter', '54pt 54pt 60pt 60pt', '"PAGE " counter(page, decimal-leading-zero) " OF " counter(pages, decimal-leading-zero)', '"C O N F I D E N T I E L"'],
+    [
+      'telegramme',
+      'letter',
+      '54pt 54pt 60pt 60pt',
+      '"PAGE " counter(page, decimal-leading-zero) " OF " counter(pages, decimal-leading-zero)',
+      '"C O N F I D E N T I E L"',
+    ],
     ['sobre', 'A4', '64pt 72pt 64pt 72pt', 'counter(page) "/" counter(pages)', '"CONFIDENTIEL"'],
   ])('%s: @page with its size, margins, folio and classification', async (theme, size, margins, folio, mark) => {
     const page = await html(example('examples/maroc-otan-requete.md'), { theme: theme as 'sobre' })
@@ -106,8 +137,14 @@ describe('toHtml: print CSS gives the facsimile', () => {
     const page = await html(cable, { theme: 'sobre' })
     const lineHeight = Number(/body\{[^}]*line-height:([\d.]+)pt/.exec(page)?.[1])
     // Baseline-to-baseline distance of consecutive lines of one paragraph on the laid-out first page.
-    const lines = laidOut.pages[0]!.boxes.flatMap((box) => (box.type === 'text' && box.role === 'P' && box.group !== undefined ? [{ group: box.group, y: box.y }] : []))
-    const steps = new Set(lines.slice(1).flatMap((line, index) => (line.group === lines[index]!.group && line.y > lines[index]!.y ? [Math.round((line.y - lines[index]!.y) * 100) / 100] : [])))
+    const lines = laidOut.pages[0]!.boxes.flatMap((box) =>
+      box.type === 'text' && box.role === 'P' && box.group !== undefined ? [{ group: box.group, y: box.y }] : [],
+    )
+    const steps = new Set(
+      lines
+        .slice(1)
+        .flatMap((line, index) => (line.group === lines[index]!.group && line.y > lines[index]!.y ? [Math.round((line.y - lines[index]!.y) * 100) / 100] : [])),
+    )
     expect(steps.size).toBeGreaterThan(0)
     expect([...steps].some((step) => Math.abs(step - lineHeight) < 0.02)).toBe(true)
   })

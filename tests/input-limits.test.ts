@@ -36,7 +36,11 @@ describe('Markdown parses in bounded time (finding 15)', () => {
 
 describe('decoding and text (finding 18)', () => {
   it('keeps a UTF-8 file with one bad byte as UTF-8, warning where the byte is', () => {
-    const bytes = Buffer.concat([Buffer.from(`${header}Le ministre a évoqué la sécurité à Rabat.\nUne `, 'utf8'), Buffer.from([0xff]), Buffer.from(' erreur, déjà.\n', 'utf8')])
+    const bytes = Buffer.concat([
+      Buffer.from(`${header}Le ministre a évoqué la sécurité à Rabat.\nUne `, 'utf8'),
+      Buffer.from([0xff]),
+      Buffer.from(' erreur, déjà.\n', 'utf8'),
+    ])
     const { cables, file } = fromMarkdown(bytes, { path: 'x.md' })
     expect(JSON.stringify(cables[0]!.body)).toContain('évoqué la sécurité')
     expect(JSON.stringify(cables[0]!.body)).toContain('déjà')

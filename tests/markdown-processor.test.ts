@@ -35,13 +35,39 @@ describe('the Markdown parser without the GFM constructs a text cannot hold', ()
   })
 
   it('gives the tree of the full parser on random lines of block syntax', () => {
-    const shape = fc.constantFrom('Titre', 'a b', ':-', '-:', ':-:', '--', '---', '> x', '> :-', '- y', '  :--', '1. z', '| b', '    c', '', '```', '## T', 'w@x', '[^1]: n')
+    const shape = fc.constantFrom(
+      'Titre',
+      'a b',
+      ':-',
+      '-:',
+      ':-:',
+      '--',
+      '---',
+      '> x',
+      '> :-',
+      '- y',
+      '  :--',
+      '1. z',
+      '| b',
+      '    c',
+      '',
+      '```',
+      '## T',
+      'w@x',
+      '[^1]: n',
+    )
     const text = fc.array(shape, { maxLength: 12 }).map((lines) => lines.join('\n'))
-    fc.assert(fc.property(text, (markdown) => void same(markdown)), { numRuns: 1500 })
+    fc.assert(
+      fc.property(text, (markdown) => void same(markdown)),
+      { numRuns: 1500 },
+    )
   })
 
   it('gives the same trees on every Markdown fixture of the repository', () => {
-    const markdown = (dir: string) => listFiles(dir).filter((name) => name.endsWith('.md')).map((name) => join(dir, name))
+    const markdown = (dir: string) =>
+      listFiles(dir)
+        .filter((name) => name.endsWith('.md'))
+        .map((name) => join(dir, name))
     const files = [...markdown(join(import.meta.dirname, 'fixtures')), ...markdown(join(import.meta.dirname, '..', 'examples'))]
     expect(files.length).toBeGreaterThan(10)
     for (const file of files) same(readFileSync(file, 'utf8'))

@@ -4,9 +4,11 @@ import { CLASSIFICATION_LEVELS, PRECEDENCE_LEVELS, fromJson, fromMarkdown, strip
 import type { Cable } from '@cablekit/core'
 
 /** Text a person might type: letters, accents, Arabic, punctuation Markdown cares about. */
-const word = fc.stringMatching(/^[A-Za-zÀ-ÿ0-9][A-Za-zÀ-ÿ0-9'’«»:;!?*_#\[\]()<>&|~`\\-]{0,11}$/)
+const word = fc.stringMatching(/^[A-Za-zÀ-ÿ0-9][A-Za-zÀ-ÿ0-9'’«»:;!?*_#[\]()<>&|~`\\-]{0,11}$/)
 const arabic = fc.constantFrom('المملكة', 'المغربية', 'وزارة', 'الشؤون')
-const sentence = fc.array(fc.oneof({ weight: 5, arbitrary: word }, { weight: 1, arbitrary: arabic }), { minLength: 1, maxLength: 12 }).map((words) => words.join(' '))
+const sentence = fc
+  .array(fc.oneof({ weight: 5, arbitrary: word }, { weight: 1, arbitrary: arabic }), { minLength: 1, maxLength: 12 })
+  .map((words) => words.join(' '))
 const line = sentence.map((text) => text.trim()).filter((text) => text.length > 0)
 
 const phrasing = fc.oneof(
@@ -47,7 +49,12 @@ const cable: fc.Arbitrary<Cable> = fc
     id: opt(fc.stringMatching(/^[0-9]{2}[A-Z]{3,8}[0-9]{1,4}$/)),
     lang: opt(fc.constantFrom('fr', 'en', 'ar')),
     from: opt(text),
-    to: opt(fc.array(text.filter((value) => /\p{L}/u.test(value)), { minLength: 1, maxLength: 3 })),
+    to: opt(
+      fc.array(
+        text.filter((value) => /\p{L}/u.test(value)),
+        { minLength: 1, maxLength: 3 },
+      ),
+    ),
     date: opt(fc.date({ min: new Date('1950-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10))),
     precedence: opt(fc.tuple(fc.constantFrom(...PRECEDENCE_LEVELS), text).map(([level, label]) => ({ level, label }))),
     classification: opt(fc.tuple(fc.constantFrom(...CLASSIFICATION_LEVELS), text).map(([level, label]) => ({ level, label }))),

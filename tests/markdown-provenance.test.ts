@@ -3,7 +3,8 @@ import { fromMarkdown, fromText, stripPositions, toMarkdown } from '@cablekit/co
 
 describe('provenance and redactions through Markdown', () => {
   it('OCR fixes recorded by --fix read back from front matter', () => {
-    const raw = 'BRUXELLES, LE 14 AOUT 2014\nL’AMBASSADEUR DE SA MAJESTE LE ROI\nA\nMonsieur le Ministre des Affaires Etrangères et de la Coopération\nObjet : Sommet de I’OTAN.\n\nJ’ai I’honneur de porter à votre connaissance.\n'
+    const raw =
+      'BRUXELLES, LE 14 AOUT 2014\nL’AMBASSADEUR DE SA MAJESTE LE ROI\nA\nMonsieur le Ministre des Affaires Etrangères et de la Coopération\nObjet : Sommet de I’OTAN.\n\nJ’ai I’honneur de porter à votre connaissance.\n'
     const fixed = fromText(raw, { path: 'ocr.txt', fix: true }).cables[0]!
     expect(fixed.provenance?.fixes?.length).toBeGreaterThan(0)
     const again = fromMarkdown(toMarkdown(fixed), { path: 'ocr.md' })

@@ -5,7 +5,9 @@ import { fromJson, fromMarkdown, stripPositions, toJson, toMarkdown } from '@cab
 
 const examples = join(import.meta.dirname, '..', 'examples')
 const goldens = join(import.meta.dirname, 'fixtures', 'examples')
-const files = readdirSync(examples).filter((name) => name.endsWith('.md')).sort()
+const files = readdirSync(examples)
+  .filter((name) => name.endsWith('.md'))
+  .sort()
 
 describe('fromMarkdown on the examples', () => {
   it('finds the examples', () => {

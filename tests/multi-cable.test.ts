@@ -25,7 +25,10 @@ const names = Object.keys(pieces)
 /** The cables of a text without positions (they move when pieces are joined) and the rule ids of its non-info diagnostics. */
 function read(text: string) {
   const result = fromText(text, { path: 'joined.txt' })
-  return { cables: result.cables.map((cable) => stripPositions(cable)), rules: result.file.messages.filter((message) => message.fatal !== null).map((message) => message.ruleId) }
+  return {
+    cables: result.cables.map((cable) => stripPositions(cable)),
+    rules: result.file.messages.filter((message) => message.fatal !== null).map((message) => message.ruleId),
+  }
 }
 const alone = Object.fromEntries(names.map((name) => [name, read(pieces[name]!.trimEnd())]))
 
@@ -41,10 +44,23 @@ describe('several cables in one file', () => {
     expect(record!.signature).toBe('PEARSON')
     expect(JSON.stringify(record!.body)).not.toMatch(/MINISTERE|Circulaire|EU JHA/)
     expect(metadata!.body).toEqual([])
-    expect(french).toMatchObject({ lang: 'fr', signature: 'Le Secrétaire Général', issuer: { ministry: 'MINISTERE DES AFFAIRES ETRANGERES ET DE LA COOPERATION' } })
-    expect(telegram).toMatchObject({ lang: 'en', from: 'AMEMBASSY MADRID', signature: 'SOLOMONT', subject: 'EU JHA INFORMAL MINISTERIAL IN TOLEDO SETS PRIORITIES FOR THE SPANISH PRESIDENCY' })
+    expect(french).toMatchObject({
+      lang: 'fr',
+      signature: 'Le Secrétaire Général',
+      issuer: { ministry: 'MINISTERE DES AFFAIRES ETRANGERES ET DE LA COOPERATION' },
+    })
+    expect(telegram).toMatchObject({
+      lang: 'en',
+      from: 'AMEMBASSY MADRID',
+      signature: 'SOLOMONT',
+      subject: 'EU JHA INFORMAL MINISTERIAL IN TOLEDO SETS PRIORITIES FOR THE SPANISH PRESIDENCY',
+    })
     const warnings = result.file.messages.filter((message) => message.fatal === false)
-    expect(warnings.map((message) => [message.ruleId, message.line])).toEqual([['partial-extract', 6], ['metadata-only', 32], ['partial-extract', 92]])
+    expect(warnings.map((message) => [message.ruleId, message.line])).toEqual([
+      ['partial-extract', 6],
+      ['metadata-only', 32],
+      ['partial-extract', 92],
+    ])
   })
 
   it('any pieces, in any order and number, give the cables each gives alone, in order', () => {
@@ -53,7 +69,9 @@ describe('several cables in one file', () => {
         const joined = read(order.map((name) => pieces[name]!.trimEnd()).join(gap))
         expect(joined.cables).toEqual(order.flatMap((name) => alone[name]!.cables))
         // Each piece's warnings (partial extract, metadata only), no more and no fewer.
-        expect(joined.rules.filter((rule) => rule !== 'label-split').sort()).toEqual(order.flatMap((name) => alone[name]!.rules.filter((rule) => rule !== 'label-split')).sort())
+        expect(joined.rules.filter((rule) => rule !== 'label-split').sort()).toEqual(
+          order.flatMap((name) => alone[name]!.rules.filter((rule) => rule !== 'label-split')).sort(),
+        )
       }),
       { numRuns: 150 },
     )

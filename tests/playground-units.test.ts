@@ -19,7 +19,9 @@ describe('the playground bundles every font file the renderer asks for', () => {
     const imports = new Map([...source.matchAll(/^import (\w+) from '([^']+)\?url'$/gm)].map((match) => [match[1]!, match[2]!]))
     const entries = [...source.matchAll(/^ {2}'([^']+)': (\w+),$/gm)].map((match) => [match[1]!, match[2]!] as const)
     for (const [specifier, variable] of entries) expect(imports.get(variable)).toBe(specifier)
-    const expected = Object.values(fontFiles()).flatMap((faces) => Object.values(faces)).map((path) => path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length))
+    const expected = Object.values(fontFiles())
+      .flatMap((faces) => Object.values(faces))
+      .map((path) => path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length))
     expect(entries.map(([specifier]) => specifier).sort()).toEqual([...new Set(expected)].sort())
   })
 })
@@ -86,7 +88,15 @@ describe('readCable, the page’s reading step', () => {
 describe('highlights and names', () => {
   it('marks the word at a point, merges overlaps with the worst severity', () => {
     const source = 'TRES URGENT C0NFIDENTIEL Xx'
-    const at = (start: number, end: number, severity: 'error' | 'warning' | 'info') => ({ severity, message: '', ruleId: undefined, line: 1, column: start + 1, start, end })
+    const at = (start: number, end: number, severity: 'error' | 'warning' | 'info') => ({
+      severity,
+      message: '',
+      ruleId: undefined,
+      line: 1,
+      column: start + 1,
+      start,
+      end,
+    })
     expect(highlights(source, [at(0, 0, 'info'), at(12, 12, 'info'), at(14, 20, 'warning'), at(25, 25, 'warning')])).toEqual([
       { start: 0, end: 4, severity: 'info', index: 0 },
       { start: 12, end: 24, severity: 'warning', index: 1 },

@@ -149,16 +149,19 @@ describe('the playground in Chromium', () => {
   it('reads a dropped .json file, and says images and PDFs are not read yet', async () => {
     const json = readFileSync('tests/fixtures/text/us-telegram-full.json', 'utf8')
     const drop = async (name: string, content: string, type: string) => {
-      const transfer = await page.evaluateHandle(([fileName, body, mime]) => {
-        const data = new DataTransfer()
-        data.items.add(new File([body!], fileName!, { type: mime! }))
-        return data
-      }, [name, content, type])
+      const transfer = await page.evaluateHandle(
+        ([fileName, body, mime]) => {
+          const data = new DataTransfer()
+          data.items.add(new File([body!], fileName!, { type: mime! }))
+          return data
+        },
+        [name, content, type],
+      )
       await page.getByTestId('editor').dispatchEvent('drop', { dataTransfer: transfer })
     }
     await drop('telegram.json', json, 'application/json')
     await waitForPreview(page)
-    const id = (JSON.parse(json) as { id?: string } | { id?: string }[])
+    const id = JSON.parse(json) as { id?: string } | { id?: string }[]
     const expected = Array.isArray(id) ? id[0]!.id! : id.id!
     expect(await text('cable-json')).toContain(`"id": "${expected}"`)
     await drop('scan.png', 'not really an image', 'image/png')

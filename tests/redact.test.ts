@@ -44,30 +44,31 @@ describe('foldText', () => {
 })
 
 describe('redact on the model', () => {
-  const write = (first: string, last: string, hidden = 'Terry') => [
-    '---',
-    'id: X1',
-    `subject: Meeting with ${first} ${last} in Rabat`,
-    `to: [${first} ${last}, Other]`,
-    `publication: { url: "https://example.org/${first}-${last}" }`,
-    '---',
-    '',
-    `Hello **${first}** ${last.slice(0, 2)}-`,
-    `${last.slice(2)} said [here](https://x.org/${first.toLowerCase()}_${last.toLowerCase()} "${first}") and \`${first.toUpperCase()} ${last.toUpperCase()}\`. ${fullWidth(first)}\u00AD${last.slice(0, 2)}\u200B${last.slice(2)}. :redact[${hidden}]{reason="vie privée"} ok[^1]`,
-    '',
-    `![photo of ${first} ${last}](https://x.org/p.png)`,
-    '',
-    '| who | where |',
-    '| --- | ----- |',
-    `| ${first.toLowerCase()} ${last.toLowerCase()} | Rabat |`,
-    '',
-    `[^1]: A note about ${first.toUpperCase()} ${last.toUpperCase()}.`,
-    '',
-    `## PJ : Letter to ${first} ${last}`,
-    '',
-    `- Body ${first.toLowerCase()}  ${last.toLowerCase()}.`,
-    '',
-  ].join('\n')
+  const write = (first: string, last: string, hidden = 'Terry') =>
+    [
+      '---',
+      'id: X1',
+      `subject: Meeting with ${first} ${last} in Rabat`,
+      `to: [${first} ${last}, Other]`,
+      `publication: { url: "https://example.org/${first}-${last}" }`,
+      '---',
+      '',
+      `Hello **${first}** ${last.slice(0, 2)}-`,
+      `${last.slice(2)} said [here](https://x.org/${first.toLowerCase()}_${last.toLowerCase()} "${first}") and \`${first.toUpperCase()} ${last.toUpperCase()}\`. ${fullWidth(first)}\u00AD${last.slice(0, 2)}\u200B${last.slice(2)}. :redact[${hidden}]{reason="vie privée"} ok[^1]`,
+      '',
+      `![photo of ${first} ${last}](https://x.org/p.png)`,
+      '',
+      '| who | where |',
+      '| --- | ----- |',
+      `| ${first.toLowerCase()} ${last.toLowerCase()} | Rabat |`,
+      '',
+      `[^1]: A note about ${first.toUpperCase()} ${last.toUpperCase()}.`,
+      '',
+      `## PJ : Letter to ${first} ${last}`,
+      '',
+      `- Body ${first.toLowerCase()}  ${last.toLowerCase()}.`,
+      '',
+    ].join('\n')
   const source = write('Jean', 'Dupont')
 
   it('leaves no folded occurrence anywhere and logs every span', () => {
@@ -131,8 +132,14 @@ describe('redact on the model', () => {
   })
 
   it('withholds whole fields', () => {
-    const cable = md('---\nfrom: AMEMBASSY RABAT\nto: [A, B, C]\ndate: 2009-08-14\nclassification: confidential\nissuer: { state: Royaume du Maroc, localized: { ar: { state: المملكة المغربية } } }\n---\n\nText.\n\n## PJ : Secret list\n\nx\n')
-    const { cable: out, log } = redact(cable, { fields: ['from', 'to', 'date', 'classification', 'issuer.state', 'attachments', 'body'], reason: 'sources', key: KEY })
+    const cable = md(
+      '---\nfrom: AMEMBASSY RABAT\nto: [A, B, C]\ndate: 2009-08-14\nclassification: confidential\nissuer: { state: Royaume du Maroc, localized: { ar: { state: المملكة المغربية } } }\n---\n\nText.\n\n## PJ : Secret list\n\nx\n',
+    )
+    const { cable: out, log } = redact(cable, {
+      fields: ['from', 'to', 'date', 'classification', 'issuer.state', 'attachments', 'body'],
+      reason: 'sources',
+      key: KEY,
+    })
     expect(out.from).toBe('[redacted: sources]')
     expect(out.to).toEqual(['[redacted: sources]'])
     expect(out.date).toBeUndefined()
@@ -140,7 +147,16 @@ describe('redact on the model', () => {
     expect(out.issuer).toEqual({ state: '[redacted: sources]', localized: { ar: { state: '[redacted: sources]' } } })
     expect(out.body).toEqual([{ type: 'paragraph', children: [{ type: 'redaction', reason: 'sources' }] }])
     expect(out.attachments[0]!.title).toBe('[redacted: sources]')
-    expect(log.map((entry) => entry.field)).toEqual(['from', 'to', 'date', 'classification', 'issuer.state', 'attachments[0].title', 'attachments[0].body', 'body'])
+    expect(log.map((entry) => entry.field)).toEqual([
+      'from',
+      'to',
+      'date',
+      'classification',
+      'issuer.state',
+      'attachments[0].title',
+      'attachments[0].body',
+      'body',
+    ])
     expect(log.every((entry) => entry.rule === 'field' && /^[0-9a-f]{64}$/.test(entry.hmac!))).toBe(true)
   })
 
@@ -196,13 +212,20 @@ describe('redact, property', () => {
     const a = chars.slice(0, mid).join('')
     const b = chars.slice(mid).join('')
     switch (how) {
-      case 0: return value
-      case 1: return `${a}\u00AD${b}`
-      case 2: return `${a}\u200B${b}`
-      case 3: return `${a}-\n${b}`
-      case 4: return `*${a}*${b}`
-      case 5: return `**${a}**\`${b}\``
-      default: return value.toUpperCase()
+      case 0:
+        return value
+      case 1:
+        return `${a}\u00AD${b}`
+      case 2:
+        return `${a}\u200B${b}`
+      case 3:
+        return `${a}-\n${b}`
+      case 4:
+        return `*${a}*${b}`
+      case 5:
+        return `**${a}**\`${b}\``
+      default:
+        return value.toUpperCase()
     }
   }
 

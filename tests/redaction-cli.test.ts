@@ -14,8 +14,28 @@ let dir: string
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'cablekit-redact-'))
   writeFileSync(join(dir, 'cable.md'), FIXTURE)
-  writeFileSync(join(dir, 'qarqoubi-memo.json'), JSON.stringify({ id: 'MEMO-ZBIGNIEW-QARQOUBI', subject: `Note on ${NAME}`, body: [{ type: 'paragraph', children: [{ type: 'text', value: `Met ZBIGNIEW QAR\u00ADQOUBI twice.` }] }], attachments: [] }))
-  writeFileSync(join(dir, 'telegram.txt'), ['C O N F I D E N T I A L RABAT 000412', '', 'SUBJECT: MEETING WITH ZBIGNIEW QARQOUBI', '', '1. (C) ZBIGNIEW QARQOUBI ASKED FOR SUPPORT.', '', 'JONES', ''].join('\n'))
+  writeFileSync(
+    join(dir, 'qarqoubi-memo.json'),
+    JSON.stringify({
+      id: 'MEMO-ZBIGNIEW-QARQOUBI',
+      subject: `Note on ${NAME}`,
+      body: [{ type: 'paragraph', children: [{ type: 'text', value: `Met ZBIGNIEW QAR\u00ADQOUBI twice.` }] }],
+      attachments: [],
+    }),
+  )
+  writeFileSync(
+    join(dir, 'telegram.txt'),
+    [
+      'C O N F I D E N T I A L RABAT 000412',
+      '',
+      'SUBJECT: MEETING WITH ZBIGNIEW QARQOUBI',
+      '',
+      '1. (C) ZBIGNIEW QARQOUBI ASKED FOR SUPPORT.',
+      '',
+      'JONES',
+      '',
+    ].join('\n'),
+  )
   writeFileSync(join(dir, 'key'), 'a publisher key of at least thirty-two bytes\n')
 })
 
@@ -29,7 +49,25 @@ function outputs(folder: string): Record<string, string> {
 
 describe('cablekit redact', () => {
   it('redacts Markdown, JSON and raw text, writing names, files and the log without the secret', async () => {
-    const run = await cli(['redact', '--match', NAME, '--reason', 'vie privée', '--key-file', 'key', '--log', 'log.json', '-o', 'out', 'cable.md', 'qarqoubi-memo.json', 'telegram.txt'], { cwd: dir })
+    const run = await cli(
+      [
+        'redact',
+        '--match',
+        NAME,
+        '--reason',
+        'vie privée',
+        '--key-file',
+        'key',
+        '--log',
+        'log.json',
+        '-o',
+        'out',
+        'cable.md',
+        'qarqoubi-memo.json',
+        'telegram.txt',
+      ],
+      { cwd: dir },
+    )
     expect(run.stderr).toContain('redactions')
     expect(run.code).toBe(0)
     const files = outputs(join(dir, 'out'))
@@ -73,7 +111,9 @@ describe('cablekit redact', () => {
   })
 
   it('withholds fields and redacts by regular expression', async () => {
-    const run = await cli(['redact', '--field', 'signature', '--field', 'references', '--regex', '/\\d+\\/\\d+\\/\\d{4}/', '-o', 'out', 'cable.md'], { cwd: dir })
+    const run = await cli(['redact', '--field', 'signature', '--field', 'references', '--regex', '/\\d+\\/\\d+\\/\\d{4}/', '-o', 'out', 'cable.md'], {
+      cwd: dir,
+    })
     expect(run.code).toBe(0)
     const text = readFileSync(join(dir, 'out', 'LEAK-TEST-1.md'), 'utf8')
     expect(text).toContain('signature: "[redacted]"')

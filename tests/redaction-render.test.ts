@@ -100,7 +100,10 @@ describe('DOCX: nothing redacted is left in any part', () => {
 describe('the leak finders can fail', () => {
   it('find a secret split across DOCX runs and in a PDF rendered without redaction', async () => {
     const { cables } = fromMarkdown(SOURCE.replaceAll('{{SECRET}}', LONG), { path: 'cable.md', keepRedacted: true })
-    const plain = { ...cables[0]!, body: JSON.parse(JSON.stringify(cables[0]!.body).replaceAll('"textDirective","name":"redact"', '"emphasis","name":"x"')) } as Cable
+    const plain = {
+      ...cables[0]!,
+      body: JSON.parse(JSON.stringify(cables[0]!.body).replaceAll('"textDirective","name":"redact"', '"emphasis","name":"x"')),
+    } as Cable
     const pdf = write('unredacted.pdf', await toPdf(plain, { creationDate: EPOCH }))
     const leaks = findLeaks(pdfEvidence(pdf), [LONG, NAME])
     expect(leaks.some((leak) => leak.startsWith('fitz: page text'))).toBe(true)

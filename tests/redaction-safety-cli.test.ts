@@ -7,7 +7,13 @@ import { findLeaks } from './helpers/leaks.js'
 
 /** CLI regressions of the hostile review (issue 15): inputs never overwritten, diagnostics scrubbed on every route. */
 
-const JSON_CABLE = JSON.stringify({ id: 'note', lang: 'fr', subject: 'Entretien avec Jean Dupont', body: [{ type: 'paragraph', children: [{ type: 'text', value: 'Jean Dupont est venu.' }] }], attachments: [] })
+const JSON_CABLE = JSON.stringify({
+  id: 'note',
+  lang: 'fr',
+  subject: 'Entretien avec Jean Dupont',
+  body: [{ type: 'paragraph', children: [{ type: 'text', value: 'Jean Dupont est venu.' }] }],
+  attachments: [],
+})
 
 describe('an input is never overwritten (finding 2)', () => {
   it('render SRC.json -o SAMEDIR --json-too refuses to write over its source', async () => {

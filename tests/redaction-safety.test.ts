@@ -131,7 +131,10 @@ describe('spellings the matcher must cover (findings 7, 8, 9, 11)', () => {
   })
 
   it('finds a name hyphenated across a line end in raw text, as the docs say', () => {
-    const { cables } = fromText('MINISTERE DES AFFAIRES ETRANGERES\n\nRabat, le 3 mars 2014\n\nObjet : entretien\n\nJ’ai rencontré M. Benmou-\nssa hier à Rabat.\n\nSigné : X\n', { path: 'x.txt' })
+    const { cables } = fromText(
+      'MINISTERE DES AFFAIRES ETRANGERES\n\nRabat, le 3 mars 2014\n\nObjet : entretien\n\nJ’ai rencontré M. Benmou-\nssa hier à Rabat.\n\nSigné : X\n',
+      { path: 'x.txt' },
+    )
     const { cable } = redact(cables[0]!, { match: ['Benmoussa'] })
     expect(toMarkdown(cable).toLowerCase()).not.toMatch(/benmou|ssa hier/)
   })

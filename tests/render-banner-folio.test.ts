@@ -67,7 +67,12 @@ function checkMargins(pages: MarginLine[][], banner: string, where: string): voi
         }
       }
     }
-    const marks = letters(lines.filter((line) => !FOLIO.test(line.text)).map((line) => line.text).join(''))
+    const marks = letters(
+      lines
+        .filter((line) => !FOLIO.test(line.text))
+        .map((line) => line.text)
+        .join(''),
+    )
     // Top and bottom: the banner twice (a running reference may come between them).
     expect(marks.split(letters(banner)).length - 1, `${where} page ${index + 1}: whole banner top and bottom in ${marks}`).toBe(2)
   })
@@ -98,15 +103,23 @@ describe('banners never overprint the folio', () => {
   }, 300_000)
 
   for (const [b, banner] of BANNERS.entries()) {
-    it.each(THEME_NAMES)(`in PDF, theme %s, banner ${b + 1}`, async (theme) => {
-      const path = join(dir, `${theme}-${b}-direct.pdf`)
-      writeFileSync(path, await toPdf(longCable(banner), { theme }))
-      checkMargins(await marginLines(path, theme), banner, `${theme} PDF`)
-    }, 60_000)
+    it.each(THEME_NAMES)(
+      `in PDF, theme %s, banner ${b + 1}`,
+      async (theme) => {
+        const path = join(dir, `${theme}-${b}-direct.pdf`)
+        writeFileSync(path, await toPdf(longCable(banner), { theme }))
+        checkMargins(await marginLines(path, theme), banner, `${theme} PDF`)
+      },
+      60_000,
+    )
 
-    it.each(THEME_NAMES)(`in DOCX as LibreOffice prints it, theme %s, banner ${b + 1}`, async (theme) => {
-      const pdf = docxPdfs.get(join(dir, `${theme}-${b}.docx`))!
-      checkMargins(await marginLines(pdf, theme), banner, `${theme} DOCX`)
-    }, 60_000)
+    it.each(THEME_NAMES)(
+      `in DOCX as LibreOffice prints it, theme %s, banner ${b + 1}`,
+      async (theme) => {
+        const pdf = docxPdfs.get(join(dir, `${theme}-${b}.docx`))!
+        checkMargins(await marginLines(pdf, theme), banner, `${theme} DOCX`)
+      },
+      60_000,
+    )
   }
 })

@@ -14,7 +14,9 @@ describe('cablekit render --to docx', () => {
     expect(run1.code, run1.stderr).toBe(0)
     const run2 = await cli(['render', 'examples', '-o', second, '--to', 'docx'])
     expect(run2.code, run2.stderr).toBe(0)
-    const examples = readdirSync('examples').filter((name) => name.endsWith('.md')).map((name) => name.replace(/\.md$/, '.docx'))
+    const examples = readdirSync('examples')
+      .filter((name) => name.endsWith('.md'))
+      .map((name) => name.replace(/\.md$/, '.docx'))
     const written = readdirSync(first).filter((name) => name.endsWith('.docx'))
     expect(written.sort()).toEqual(examples.sort())
     for (const name of written) {

@@ -83,7 +83,13 @@ function withoutRunningLines(text: string, cable: Cable): string {
 }
 
 const RAW = 'tests/fixtures/docx/adversarial.md#raw'
-const FILES = [...readdirSync('examples').filter((name) => name.endsWith('.md')).map((name) => `examples/${name}`), 'tests/fixtures/docx/adversarial.md', RAW].sort()
+const FILES = [
+  ...readdirSync('examples')
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => `examples/${name}`),
+  'tests/fixtures/docx/adversarial.md',
+  RAW,
+].sort()
 
 /**
  * The cable of a source; `#raw` is the adversarial fixture with what Markdown
@@ -95,7 +101,10 @@ function cableFor(source: string): Cable {
   if (source !== RAW) return load(source)
   const cable = load(source.replace(/#raw$/, ''))
   const body = structuredClone(cable.body)
-  body.push({ type: 'paragraph', children: [{ type: 'text', value: `avant\uFFFE\uFFFFaprès \u0007bip \u202Eà l'envers\u202C \uD800seul ${'X'.repeat(30_000)}` }] })
+  body.push({
+    type: 'paragraph',
+    children: [{ type: 'text', value: `avant\uFFFE\uFFFFaprès \u0007bip \u202Eà l'envers\u202C \uD800seul ${'X'.repeat(30_000)}` }],
+  })
   return { ...cable, subject: 'Sujet\uFFFE piégé\uFFFF', body }
 }
 
@@ -110,7 +119,10 @@ describe('DOCX read by LibreOffice and python-docx', () => {
     for (const source of FILES) {
       const cable = cableFor(source)
       cables.set(source, cable)
-      const path = join(dir, source.replace(/^.*\//, '').replace(/\.md(#raw)?$/, (_m, raw: string | undefined) => (raw ? '-raw.docx' : '.docx')))
+      const path = join(
+        dir,
+        source.replace(/^.*\//, '').replace(/\.md(#raw)?$/, (_m, raw: string | undefined) => (raw ? '-raw.docx' : '.docx')),
+      )
       writeFileSync(path, await toDocx(cable))
       docxPaths.push(path)
     }
@@ -174,7 +186,10 @@ describe('DOCX read by LibreOffice and python-docx', () => {
       expect(view.tables.flat(2).join('\n'), source).toContain(cable.distribution?.primary?.[0] ?? '')
       if (cable.subject) expect(all, source).toContain(clean(cable.subject).replace(/ :/g, '\u202F:'))
       for (const attachment of cable.attachments) {
-        expect(view.paragraphs.some((p) => p.style === 'Cable Attachment Title' && p.text.includes(attachment.title)), source).toBe(true)
+        expect(
+          view.paragraphs.some((p) => p.style === 'Cable Attachment Title' && p.text.includes(attachment.title)),
+          source,
+        ).toBe(true)
       }
     }
   })

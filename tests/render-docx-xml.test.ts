@@ -49,18 +49,37 @@ describe('escapeXml', () => {
 describe('WordprocessingML elements', () => {
   it('writes paragraph properties in schema order, and runs with escaped text', async () => {
     const xml = paragraphXml(
-      { style: 'CableBody', keepNext: true, numbering: { numId: 2, level: 1 }, tabs: [{ type: 'center', position: 4633 }], bidi: true, spacing: { before: 240 }, indent: { left: 800, firstLine: 0 }, alignment: 'right' },
+      {
+        style: 'CableBody',
+        keepNext: true,
+        numbering: { numId: 2, level: 1 },
+        tabs: [{ type: 'center', position: 4633 }],
+        bidi: true,
+        spacing: { before: 240 },
+        indent: { left: 800, firstLine: 0 },
+        alignment: 'right',
+      },
       runXml('<x> & y', { style: 'CableLabel', bold: true, italics: true, strike: true, rtl: true }),
     )
     const order = ['pStyle', 'keepNext', 'numPr', 'tabs', 'bidi', 'spacing', 'ind', 'jc'].map((name) => xml.indexOf(`<w:${name}`))
     expect(order.every((at, i) => at > 0 && (i === 0 || at > order[i - 1]!))).toBe(true)
-    expect(xml).toContain('<w:rPr><w:rStyle w:val="CableLabel"/><w:b/><w:bCs/><w:i/><w:iCs/><w:strike/><w:rtl/></w:rPr><w:t xml:space="preserve">&lt;x&gt; &amp; y</w:t>')
+    expect(xml).toContain(
+      '<w:rPr><w:rStyle w:val="CableLabel"/><w:b/><w:bCs/><w:i/><w:iCs/><w:strike/><w:rtl/></w:rPr><w:t xml:space="preserve">&lt;x&gt; &amp; y</w:t>',
+    )
     await wellFormed(xml)
   })
 
   it('puts section properties at the end of a paragraph’s properties, or makes a paragraph for them', async () => {
-    const section = sectionPropertiesXml({ page: PAGE, start: 'nextPage', headers: { default: 'rId8', first: 'rId9' }, footers: { default: 'rId10', first: 'rId10' }, titlePage: true })
-    expect(section).toMatch(/^<w:sectPr><w:headerReference w:type="default" r:id="rId8"\/><w:headerReference w:type="first" r:id="rId9"\/><w:footerReference w:type="default" r:id="rId10"\/><w:footerReference w:type="first" r:id="rId10"\/><w:type w:val="nextPage"\/><w:pgSz [^>]+\/><w:pgMar [^>]+\/><w:pgNumType\/><w:titlePg\/>/)
+    const section = sectionPropertiesXml({
+      page: PAGE,
+      start: 'nextPage',
+      headers: { default: 'rId8', first: 'rId9' },
+      footers: { default: 'rId10', first: 'rId10' },
+      titlePage: true,
+    })
+    expect(section).toMatch(
+      /^<w:sectPr><w:headerReference w:type="default" r:id="rId8"\/><w:headerReference w:type="first" r:id="rId9"\/><w:footerReference w:type="default" r:id="rId10"\/><w:footerReference w:type="first" r:id="rId10"\/><w:type w:val="nextPage"\/><w:pgSz [^>]+\/><w:pgMar [^>]+\/><w:pgNumType\/><w:titlePg\/>/,
+    )
     const closed = withSectionProperties(paragraphXml({ style: 'CableBody', alignment: 'left' }, runXml('fin')), section)!
     expect(closed).toMatch(/<w:jc w:val="left"\/><w:sectPr>.*<\/w:sectPr><\/w:pPr><w:r>/)
     expect(withSectionProperties(paragraphXml({}), section)).toBe(`<w:p><w:pPr>${section}</w:pPr></w:p>`)
@@ -74,8 +93,26 @@ describe('WordprocessingML elements', () => {
       borders: { style: 'single', size: 4, color: '888888' },
       zeroMargins: true,
       rows: [
-        { header: true, cells: [{ width: 3000, fill: 'EEEEEE', content: paragraphXml({}, runXml('a')) }, { width: 4000, borders: { style: 'nil', size: 0, color: 'auto' }, content: '' }] },
-        { cells: [{ width: 3000, content: tableXml({ columnWidths: [3000], borders: { style: 'none', size: 0, color: 'auto' }, rows: [{ cells: [{ width: 3000, content: '' }] }] }) }, { width: 4000, content: paragraphXml({}) }] },
+        {
+          header: true,
+          cells: [
+            { width: 3000, fill: 'EEEEEE', content: paragraphXml({}, runXml('a')) },
+            { width: 4000, borders: { style: 'nil', size: 0, color: 'auto' }, content: '' },
+          ],
+        },
+        {
+          cells: [
+            {
+              width: 3000,
+              content: tableXml({
+                columnWidths: [3000],
+                borders: { style: 'none', size: 0, color: 'auto' },
+                rows: [{ cells: [{ width: 3000, content: '' }] }],
+              }),
+            },
+            { width: 4000, content: paragraphXml({}) },
+          ],
+        },
       ],
     })
     expect(xml).toContain('<w:tblGrid><w:gridCol w:w="3000"/><w:gridCol w:w="4000"/></w:tblGrid>')
@@ -89,7 +126,9 @@ describe('WordprocessingML elements', () => {
   })
 
   it('writes PAGE and NUMPAGES as complex fields', () => {
-    expect(fieldXml('PAGE')).toBe('<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve">PAGE</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>')
+    expect(fieldXml('PAGE')).toBe(
+      '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve">PAGE</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>',
+    )
   })
 })
 
@@ -119,7 +158,9 @@ describe('package parts', () => {
 
   it('declares a content type for every part whose extension does not tell it', () => {
     const xml = contentTypesXml(['word/document.xml', 'word/header2.xml', 'word/footer1.xml', 'word/fonts/font1.odttf', 'word/_rels/document.xml.rels'])
-    expect(xml).toContain('<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>')
+    expect(xml).toContain(
+      '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>',
+    )
     expect(xml).toContain('<Override PartName="/word/header2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>')
     expect(xml).toContain('<Default Extension="odttf"')
     expect(xml).not.toContain('PartName="/word/fonts/font1.odttf"')
@@ -133,7 +174,8 @@ describe('package parts', () => {
       const paths = [...parts.xml.keys(), ...parts.binary.keys()]
       const types = parts.xml.get('[Content_Types].xml')!
       for (const path of paths.filter((p) => /\.xml$/.test(p) && p !== '[Content_Types].xml' && !p.startsWith('word/_rels'))) {
-        if (/^(word\/(document|styles|numbering|footnotes|endnotes|settings|fontTable|header\d+|footer\d+)|docProps\/\w+)\.xml$/.test(path)) expect(types, path).toContain(`PartName="/${path}"`)
+        if (/^(word\/(document|styles|numbering|footnotes|endnotes|settings|fontTable|header\d+|footer\d+)|docProps\/\w+)\.xml$/.test(path))
+          expect(types, path).toContain(`PartName="/${path}"`)
       }
       for (const [relsPath, xml] of parts.xml) {
         if (!relsPath.endsWith('.rels')) continue
@@ -146,7 +188,10 @@ describe('package parts', () => {
       // The footnote's hyperlink is a relationship of the footnotes part, the body's of the document part.
       expect(parts.xml.get('word/_rels/footnotes.xml.rels')).toContain('https://example.com/note')
       expect(parts.xml.get('word/_rels/document.xml.rels')).not.toContain('https://example.com/note')
-      expect(paths.some((p) => p.endsWith('.odttf')), `embedFonts ${embedFonts}`).toBe(embedFonts)
+      expect(
+        paths.some((p) => p.endsWith('.odttf')),
+        `embedFonts ${embedFonts}`,
+      ).toBe(embedFonts)
     }
   })
 })

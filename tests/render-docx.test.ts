@@ -15,7 +15,9 @@ function load(path: string): Cable {
 // The dates under test come from the cables; an epoch set by the environment would override the modified date.
 delete process.env['SOURCE_DATE_EPOCH']
 
-const EXAMPLES = readdirSync('examples').filter((name) => name.endsWith('.md')).sort()
+const EXAMPLES = readdirSync('examples')
+  .filter((name) => name.endsWith('.md'))
+  .sort()
 const LONG_TOKEN = 'X'.repeat(30_000)
 
 /** The adversarial fixture, plus what Markdown ingestion would strip but a library caller can pass. */
@@ -46,7 +48,17 @@ describe('toDocx on the examples', () => {
   it('defines the named Cable styles and uses them', () => {
     for (const [name, parts] of rendered) {
       const styles = parts.xml.get('word/styles.xml') ?? ''
-      for (const style of ['Cable Body', 'Cable Label', 'Cable Subject', 'Cable Letterhead', 'Cable Attachment Title', 'Cable Header', 'Cable Footer', 'Cable Stamp', 'Cable Redaction']) {
+      for (const style of [
+        'Cable Body',
+        'Cable Label',
+        'Cable Subject',
+        'Cable Letterhead',
+        'Cable Attachment Title',
+        'Cable Header',
+        'Cable Footer',
+        'Cable Stamp',
+        'Cable Redaction',
+      ]) {
         expect(styles, `${name}: ${style}`).toContain(`w:val="${style}"`)
       }
       // A telegram's paragraphs have a style of their own, based on Cable Body.
@@ -129,7 +141,11 @@ describe('toDocx on the examples', () => {
         const data = parts.binary.get(`word/${target}`)!
         expect(data, `${name} ${target}`).toBeDefined()
         // Undo the obfuscation: the TrueType header (version 0x00010000) must come back.
-        const keyBytes = key!.replace(/-/g, '').match(/../g)!.map((hex) => parseInt(hex, 16)).reverse()
+        const keyBytes = key!
+          .replace(/-/g, '')
+          .match(/../g)!
+          .map((hex) => parseInt(hex, 16))
+          .reverse()
         const head = Array.from(data.slice(0, 4), (byte, i) => byte ^ keyBytes[i % 16]!)
         expect(head, `${name} ${target}`).toEqual([0, 1, 0, 0])
       }
@@ -253,7 +269,10 @@ describe('toDocx on untrusted text', () => {
     const xml = documentXml(await openDocx(await toDocx(deep(200))))
     expect(xml).toContain('au fond')
     expect(xml).toContain('très profond')
-    const error = await toDocx(deep(5_000)).then(() => undefined, (reason: unknown) => reason)
+    const error = await toDocx(deep(5_000)).then(
+      () => undefined,
+      (reason: unknown) => reason,
+    )
     expect(error).toBeInstanceOf(CableValidationError)
     expect((error as CableValidationError).path).toMatch(/^body\[0\]/)
   })

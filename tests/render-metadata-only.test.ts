@@ -18,7 +18,11 @@ const DTG = /\b\d{6}Z [A-Z]{3} \d{2}\b/
 /** The text of a DOCX body, paragraph by paragraph. */
 async function docxText(cable: Cable): Promise<string> {
   const xml = (await openDocx(await toDocx(cable))).xml.get('word/document.xml') ?? ''
-  return xml.replace(/<\/w:p>/g, '\n').replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&apos;/g, "'")
+  return xml
+    .replace(/<\/w:p>/g, '\n')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&amp;/g, '&')
+    .replace(/&apos;/g, "'")
 }
 
 describe('telegram facsimile of records without a routing header', () => {
@@ -29,7 +33,10 @@ describe('telegram facsimile of records without a routing header', () => {
     expect(partial.date).toBe('2002-11-14')
   })
 
-  for (const [name, cable] of [['metadata-only', metadataOnly], ['partial extract', partial]] as const) {
+  for (const [name, cable] of [
+    ['metadata-only', metadataOnly],
+    ['partial extract', partial],
+  ] as const) {
     it(`PDF of the ${name} record prints its day, no precedence letter and no date-time group`, async () => {
       const text = squash((await popplerPages(await toPdf(cable)))[0]!)
       expect(text).not.toMatch(DTG)

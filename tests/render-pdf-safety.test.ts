@@ -27,7 +27,11 @@ async function everything(bytes: Uint8Array): Promise<string> {
 
 describe('untrusted text', () => {
   it('keeps only http, https and mailto link targets, and writes no JavaScript, Launch, OpenAction or embedded file', async () => {
-    const bytes = await toPdf(cable('[a](javascript:alert(1)) [b](file:///etc/passwd) [c](https://example.org/x) [d](mailto:someone@example.org) [e](JAVASCRIPT:alert(2)) [f](data:text/html,hi)'))
+    const bytes = await toPdf(
+      cable(
+        '[a](javascript:alert(1)) [b](file:///etc/passwd) [c](https://example.org/x) [d](mailto:someone@example.org) [e](JAVASCRIPT:alert(2)) [f](data:text/html,hi)',
+      ),
+    )
     const read = await pdfjsRead(bytes)
     const urls = read.annotations.flat().map((annotation) => annotation.unsafeUrl ?? annotation.url)
     expect(urls).toEqual(['https://example.org/x', 'mailto:someone@example.org'])
@@ -42,7 +46,13 @@ describe('untrusted text', () => {
   it('strips control characters, U+FFFE/U+FFFF and bidi overrides from text and metadata alike', async () => {
     const dirty = 'A\u0007B\u202eC\ufffeD\uffffE\u2066F\u0000G'
     const base = cable('placeholder')
-    const bytes = await toPdf({ ...base, subject: `Sujet ${dirty}`, from: `Auteur ${dirty}`, tags: [`T${dirty}`], body: [{ type: 'paragraph', children: [{ type: 'text', value: `Corps ${dirty}` }] }] })
+    const bytes = await toPdf({
+      ...base,
+      subject: `Sujet ${dirty}`,
+      from: `Auteur ${dirty}`,
+      tags: [`T${dirty}`],
+      body: [{ type: 'paragraph', children: [{ type: 'text', value: `Corps ${dirty}` }] }],
+    })
     const read = await pdfjsRead(bytes)
     expect(read.info['Title']).toBe('Sujet ABCDEFG')
     expect(read.info['Author']).toBe('Auteur ABCDEFG')
@@ -58,7 +68,10 @@ describe('untrusted text', () => {
     const pages = await popplerPages(bytes)
     expect(pages.length).toBeGreaterThan(5)
     // Drop the folios (`3/11`) printed between the pieces on each page.
-    const text = pages.map((page) => page.replace(/\d+\/\d+\s*$/, '')).join('').replace(/\s+/g, '')
+    const text = pages
+      .map((page) => page.replace(/\d+\/\d+\s*$/, ''))
+      .join('')
+      .replace(/\s+/g, '')
     expect(text.includes(`Avant${token}après.`), 'every character of the token, in order').toBe(true)
   })
 
@@ -118,12 +131,21 @@ describe('untrusted text', () => {
     // The long reason wraps on several lines and ends in an ellipsis; the long word is cut, not spilled.
     const [long, , , word] = bars
     expect(long!.labels.length).toBeGreaterThan(1)
-    expect(long!.labels.at(-1)!.runs.map((run) => run.text).join('')).toMatch(/…$/)
+    expect(
+      long!.labels
+        .at(-1)!
+        .runs.map((run) => run.text)
+        .join(''),
+    ).toMatch(/…$/)
     expect(word!.labels.length).toBeGreaterThan(1)
 
     // The printed widths depend on the reasons only: other secrets, same bars, same bytes.
     const other = layoutCable(table('Bo', 'X'))
-    expect(allBoxes(other.pages[0]!.boxes).filter((box) => box.type === 'redaction').map((box) => [box.x, box.width, box.height])).toEqual(bars.map((box) => [box.x, box.width, box.height]))
+    expect(
+      allBoxes(other.pages[0]!.boxes)
+        .filter((box) => box.type === 'redaction')
+        .map((box) => [box.x, box.width, box.height]),
+    ).toEqual(bars.map((box) => [box.x, box.width, box.height]))
     const bytes = await toPdf(table('Jean', 'Jean-Baptiste Pierre-Marie de la Fontaine'))
     expect(Buffer.from(await toPdf(table('Bo', 'X'))).equals(Buffer.from(bytes))).toBe(true)
 
@@ -172,7 +194,9 @@ describe('fonts and scripts', () => {
     expect(text).toContain('fin\u202f:')
     expect(text).toContain('merci\u202f!')
     const english = layoutCable(cable('Really? Yes: fine!', 'lang: en\nsubject: Test'))
-    const englishText = allBoxes(english.pages[0]!.boxes).flatMap((box) => (box.type === 'text' ? box.runs.map((run) => run.text) : [])).join(' ')
+    const englishText = allBoxes(english.pages[0]!.boxes)
+      .flatMap((box) => (box.type === 'text' ? box.runs.map((run) => run.text) : []))
+      .join(' ')
     expect(englishText).not.toContain('\u202f')
   })
 })
@@ -186,7 +210,9 @@ describe('layout that holds on real text', () => {
     for (let index = 0; index < 40; index++) parts.push(index % 4 === 0 ? `## Section ${index}` : paragraph.slice(0, 120 + ((index * 97) % 500)))
     const laidOut = layoutCable(cable(parts.join('\n\n')), { theme: 'sobre' })
     expect(laidOut.pages.length).toBeGreaterThan(2)
-    const layouts = laidOut.pages.map((page) => allBoxes(page.boxes).filter((box): box is Extract<Box, { type: 'text' }> => box.type === 'text' && box.group !== undefined))
+    const layouts = laidOut.pages.map((page) =>
+      allBoxes(page.boxes).filter((box): box is Extract<Box, { type: 'text' }> => box.type === 'text' && box.group !== undefined),
+    )
     for (let index = 0; index + 1 < layouts.length; index++) {
       const last = layouts[index]!
       const next = layouts[index + 1]!
@@ -201,7 +227,20 @@ describe('layout that holds on real text', () => {
   })
 
   it('puts footnotes at the bottom of the page that calls them', async () => {
-    const text = [paragraph, `Appel de note[^a] ici.`, paragraph, paragraph, paragraph, paragraph, paragraph, paragraph, paragraph, `Second appel[^b].`, '[^a]: Texte de la première note.', '[^b]: Texte de la seconde note.'].join('\n\n')
+    const text = [
+      paragraph,
+      `Appel de note[^a] ici.`,
+      paragraph,
+      paragraph,
+      paragraph,
+      paragraph,
+      paragraph,
+      paragraph,
+      paragraph,
+      `Second appel[^b].`,
+      '[^a]: Texte de la première note.',
+      '[^b]: Texte de la seconde note.',
+    ].join('\n\n')
     const pages = (await popplerPages(await toPdf(cable(text)))).map(squash)
     const callA = pages.findIndex((page) => page.includes('Appel de note'))
     const callB = pages.findIndex((page) => page.includes('Second appel'))

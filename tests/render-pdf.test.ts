@@ -61,7 +61,9 @@ describe('toPdf on every example', () => {
         const folio = laidOut.folio(index + 1, pages.length)
         expect(text, `page ${index + 1}`).toContain(folio)
         if (cable.classification) {
-          const mark = squash(page).includes(cable.classification.label.toUpperCase()) || text.includes([...cable.classification.label.toUpperCase().replace(/\s+/g, '')].join(' '))
+          const mark =
+            squash(page).includes(cable.classification.label.toUpperCase()) ||
+            text.includes([...cable.classification.label.toUpperCase().replace(/\s+/g, '')].join(' '))
           // Classification at the top and the bottom: twice per page.
           expect(mark, `classification on page ${index + 1}`).toBe(true)
         }
@@ -83,12 +85,11 @@ describe('toPdf on every example', () => {
       let last = -1
       let lastPdfjs = -1
       for (const start of starts) {
-        const upper = cable.lang?.startsWith('fr') ? start : start
-        const found = all.indexOf(squash(upper).replace(/ ([;:!?»])/g, ' $1'), last + 1)
-        const loose = found >= 0 ? found : all.replace(/\u202f/g, ' ').indexOf(upper, last + 1)
+        const found = all.indexOf(squash(start).replace(/ ([;:!?»])/g, ' $1'), last + 1)
+        const loose = found >= 0 ? found : all.replace(/\u202f/g, ' ').indexOf(start, last + 1)
         expect(loose, `"${start}" after position ${last}`).toBeGreaterThan(last)
         last = loose
-        const inPdfjs = allPdfjs.indexOf(upper, lastPdfjs + 1)
+        const inPdfjs = allPdfjs.indexOf(start, lastPdfjs + 1)
         expect(inPdfjs, `pdf.js: "${start}"`).toBeGreaterThan(lastPdfjs)
         lastPdfjs = inPdfjs
       }
@@ -107,7 +108,20 @@ describe('toPdf on the seed fixtures', () => {
     expect(Math.round(laidOut.width)).toBe(595)
     const pages = await popplerPages(await toPdf(french!))
     const first = squash(pages[0]!.replace(BIDI_MARKS, ''))
-    for (const expected of ['ROYAUME DU MAROC', 'المملكة المغربية', 'وزارة الشؤون الخارجية والتعاون', 'N° 298/1P2014/CRY', 'Bruxelles, le 6 août 2014', 'TRÈS URGENT', 'CONFIDENTIEL', "L'AMBASSADEUR DE SA MAJESTÉ LE ROI", 'Destinataire principal', 'Transmission', 'Objet', '1/3']) {
+    for (const expected of [
+      'ROYAUME DU MAROC',
+      'المملكة المغربية',
+      'وزارة الشؤون الخارجية والتعاون',
+      'N° 298/1P2014/CRY',
+      'Bruxelles, le 6 août 2014',
+      'TRÈS URGENT',
+      'CONFIDENTIEL',
+      "L'AMBASSADEUR DE SA MAJESTÉ LE ROI",
+      'Destinataire principal',
+      'Transmission',
+      'Objet',
+      '1/3',
+    ]) {
       expect(first).toContain(expected)
     }
     // The attachment starts on a page of its own, its heading first after the furniture.
@@ -145,7 +159,10 @@ describe('toPdf on the seed fixtures', () => {
       // The first attachment runs over several pages; the second opens the page after it.
       expect(second!.page - first!.page).toBeGreaterThan(1)
       expect(second!.page).toBe(pages.length - 1)
-      const opening = (page: number) => squash(pages[page]!).replace(/^(N° \S+ )?CONFIDENTIEL /, '').replace(/^Deux pièces /, '')
+      const opening = (page: number) =>
+        squash(pages[page]!)
+          .replace(/^(N° \S+ )?CONFIDENTIEL /, '')
+          .replace(/^Deux pièces /, '')
       expect(opening(first!.page), typeof theme === 'string' ? theme : theme.name).toMatch(theme === 'ministere' ? /^PJ : Première pièce/ : /^Paragraphe 1 :/)
       expect(opening(second!.page)).toMatch(theme === 'ministere' ? /^PJ : Seconde pièce/ : /^Début de la seconde pièce/)
       expect(squash(pages[first!.page - 1]!)).not.toContain('Paragraphe 1 :')
@@ -155,7 +172,9 @@ describe('toPdf on the seed fixtures', () => {
   it('sets the ministerial letterhead solid, French lines unspread by the Arabic beside them, and aligns the colons and values of Objet and Réf.', () => {
     const cable = { ...french!, references: ['Ma lettre N° 299/1P2014/CRY du 6/08/2014', 'Télégramme N° 12 du 2/08/2014'] }
     const laidOut = layoutCable(cable, { theme: 'ministere' })
-    const lines = laidOut.pages[0]!.boxes.flatMap((box) => (box.type === 'text' && box.runs.length > 0 ? [{ text: box.runs.map((run) => run.text).join(''), x: box.x + box.runs[0]!.x, y: box.y }] : []))
+    const lines = laidOut.pages[0]!.boxes.flatMap((box) =>
+      box.type === 'text' && box.runs.length > 0 ? [{ text: box.runs.map((run) => run.text).join(''), x: box.x + box.runs[0]!.x, y: box.y }] : [],
+    )
     // Runs are words (spaces are gaps), so lines are compared without spaces.
     const line = (text: string) => {
       const found = lines.find((one) => one.text === text.replace(/ /g, ''))
@@ -178,7 +197,7 @@ describe('toPdf on the seed fixtures', () => {
     expect(objetColon!.text).toBe(':')
     expect(refColon!.text).toBe(':')
     expect(refColon!.x).toBeCloseTo(objetColon!.x, 3)
-    expect(objetValue!.text).toBe('Sommetdel\'OTANprévuàCardiff.')
+    expect(objetValue!.text).toBe("Sommetdel'OTANprévuàCardiff.")
     expect(refValue!.x).toBeCloseTo(objetValue!.x, 3)
     expect(line('Télégramme N° 12 du 2/08/2014').x).toBeCloseTo(objetValue!.x, 3)
   })
@@ -192,7 +211,19 @@ describe('toPdf on the seed fixtures', () => {
     expect(text).toContain('C O N F I D E N T I A L')
     expect(text).toContain('PAGE 01 OF 01')
     // Header lines in telegram order.
-    const order = ['O 141530Z AUG 09', 'FM AMEMBASSY RABAT', 'TO SECSTATE WASHDC IMMEDIATE', 'INFO AMEMBASSY BRUSSELS', 'E.O. 12958', 'TAGS: PREL', 'SUBJECT: MOROCCO', 'REF: A. RABAT 398', 'Classified By', '1. (C) Summary', 'JONES']
+    const order = [
+      'O 141530Z AUG 09',
+      'FM AMEMBASSY RABAT',
+      'TO SECSTATE WASHDC IMMEDIATE',
+      'INFO AMEMBASSY BRUSSELS',
+      'E.O. 12958',
+      'TAGS: PREL',
+      'SUBJECT: MOROCCO',
+      'REF: A. RABAT 398',
+      'Classified By',
+      '1. (C) Summary',
+      'JONES',
+    ]
     let last = -1
     for (const line of order) {
       const at = text.indexOf(line)
@@ -255,7 +286,8 @@ describe('toPdf on the seed fixtures', () => {
   })
 
   it('gives no U+FFFD to any of three extractors for the Moroccan letterhead, each Arabic word whole', async () => {
-    const requete = examples.find(({ name }) => name.startsWith('maroc-otan-requete'))?.cable ?? load(join(root, 'tests/fixtures/examples/maroc-otan-requete.json'))[0]!
+    const requete =
+      examples.find(({ name }) => name.startsWith('maroc-otan-requete'))?.cable ?? load(join(root, 'tests/fixtures/examples/maroc-otan-requete.json'))[0]!
     const bytes = await toPdf(requete, { theme: 'ministere' })
     const [poppler] = await popplerPages(bytes)
     const [layout] = await popplerPages(bytes, { layout: true })

@@ -39,16 +39,15 @@ async function share(read: (name: string) => Promise<Cable | undefined>): Promis
   return { share: matched / total, missed }
 }
 
-// The fields still missed are the raw-text reader's, not the reading of the page: a place printed without
-// a date (cardiff) joins the post; `RABAT 000412` in the banner is not taken as the reference; `Classified By`
-// is split into the officer and `classificationReasons` while the example keeps one string.
-const KNOWN = { 'maroc-otan-cardiff': ['issuer', 'place'], '09RABAT412': ['reference', 'classifiedBy'] }
+// The field still missed is the raw-text reader's, not the reading of the page: `RABAT 000412` in the banner
+// is not taken as the reference (the reader keeps it as the post and serial the id is made of).
+const KNOWN = { 'maroc-otan-cardiff': [], '09RABAT412': ['reference'] }
 
 describe('round trip: every facsimile parses back to the header of its source', () => {
   it('the PDF, through its text layer', async () => {
     const result = await share(async (name) => (await fromScan(await toPdf(sources[name]!, { env }), { path: `${name}.pdf` })).cables[0])
     expect(result.missed).toEqual({ 'maroc-otan-requete': [], ...KNOWN })
-    expect(result.share).toBeGreaterThanOrEqual(0.85)
+    expect(result.share).toBeGreaterThanOrEqual(0.95)
   })
 
   it('the DOCX, through the PDF LibreOffice makes of it', async () => {
@@ -70,8 +69,8 @@ describe('round trip: every facsimile parses back to the header of its source', 
     for (const name of names) expect(existsSync(join(dir, `${name}.pdf`)), name).toBe(true)
     const result = await share(async (name) => (await fromScan(readFileSync(join(dir, `${name}.pdf`)), { path: `${name}.pdf` })).cables[0])
     // LibreOffice's PDF maps some Arabic contextual forms to the wrong letters (وزارة → ورارة): the localized letterhead differs.
-    expect(result.missed).toEqual({ 'maroc-otan-requete': ['issuer'], ...KNOWN })
-    expect(result.share).toBeGreaterThanOrEqual(0.8)
+    expect(result.missed).toEqual({ ...KNOWN, 'maroc-otan-requete': ['issuer'], 'maroc-otan-cardiff': ['issuer'] })
+    expect(result.share).toBeGreaterThanOrEqual(0.9)
   }, 240_000)
 
   it('a 300 dpi scan of the PDF, through OCR (the telegram, one full page)', async () => {
@@ -79,7 +78,7 @@ describe('round trip: every facsimile parses back to the header of its source', 
     const scan = await scanOf(await toPdf(cable, { env }))
     const { cables } = await fromScan(scan.png, { path: '09RABAT412.png', lang: 'eng' })
     const agreement = headerAgreement(cable, cables[0])
-    // The letter-spaced banner comes back as `CONFIDENTTIAL`: an OCR misreading left to the OCR fix rules.
+    // OCR reads the letter-spaced banner as `CONFIDENTTIAL`: the reader takes it for CONFIDENTIAL, with an `ocr-suspect` warning.
     expect(agreement.matched / agreement.total).toBeGreaterThanOrEqual(0.7)
     expect(cables[0]).toMatchObject({ subject: cable.subject, date: cable.date, signature: 'JONES' })
   }, 120_000)

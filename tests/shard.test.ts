@@ -65,7 +65,8 @@ describe('shardFromEnvironment', () => {
 
   it('refuses a Slurm task whose rank the variables cannot give', () => {
     // --array=3,10-12: MIN 3, MAX 12, COUNT 4, STEP 1. The assumed spacing 3 puts 10 and 11 off the progression.
-    for (const id of [10, 11]) expect(() => shardFromEnvironment(slurm(id, 3, 12, 1, 4))).toThrow(/not on an evenly spaced array of 4 tasks from 3 to 12.*--shard i\/n/)
+    for (const id of [10, 11])
+      expect(() => shardFromEnvironment(slurm(id, 3, 12, 1, 4))).toThrow(/not on an evenly spaced array of 4 tasks from 3 to 12.*--shard i\/n/)
     expect(() => shardFromEnvironment(slurm(10, 3, 12, 1, 4))).toThrow(usage)
     // --array=1,2,4: the spacing would not be whole.
     expect(() => shardFromEnvironment(slurm(2, 1, 4, 1, 3))).toThrow(usage)
@@ -88,7 +89,9 @@ describe('shardFromEnvironment', () => {
     expect(shardFromEnvironment({ AWS_BATCH_JOB_ARRAY_INDEX: '0', AWS_BATCH_JOB_ARRAY_SIZE: '3' })).toEqual({ index: 1, count: 3 })
     expect(shardFromEnvironment({ AWS_BATCH_JOB_ARRAY_INDEX: '2', AWS_BATCH_JOB_ARRAY_SIZE: '3' })).toEqual({ index: 3, count: 3 })
     expect(shardFromEnvironment({ AWS_BATCH_JOB_ARRAY_INDEX: '2', AWS_BATCH_JOB_ARRAY_SIZE: '3' }, 3)).toEqual({ index: 3, count: 3 })
-    expect(() => shardFromEnvironment({ AWS_BATCH_JOB_ARRAY_INDEX: '2', AWS_BATCH_JOB_ARRAY_SIZE: '3' }, 4)).toThrow(/--shards 4 disagrees with AWS_BATCH_JOB_ARRAY_SIZE=3/)
+    expect(() => shardFromEnvironment({ AWS_BATCH_JOB_ARRAY_INDEX: '2', AWS_BATCH_JOB_ARRAY_SIZE: '3' }, 4)).toThrow(
+      /--shards 4 disagrees with AWS_BATCH_JOB_ARRAY_SIZE=3/,
+    )
     expect(() => shardFromEnvironment({ AWS_BATCH_JOB_ARRAY_INDEX: '3', AWS_BATCH_JOB_ARRAY_SIZE: '3' })).toThrow(/shard 4 of 3, which does not exist/)
     // Without the size variable, the count must be declared.
     expect(shardFromEnvironment({ AWS_BATCH_JOB_ARRAY_INDEX: '2', CABLEKIT_SHARDS: '3' })).toEqual({ index: 3, count: 3 })
@@ -106,13 +109,19 @@ describe('shardFromEnvironment', () => {
 describe('slurmArrayRank', () => {
   it('gives every task of any range or evenly spaced list a distinct rank from 0 to COUNT - 1', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 1, max: 50 }), fc.integer({ min: 1, max: 9 }), fc.boolean(), (min, count, step, listed) => {
-        const ids = Array.from({ length: count }, (_, i) => min + i * step)
-        const max = ids[ids.length - 1]!
-        // A list reports STEP=1, a stepped range its step.
-        const ranks = ids.map((id) => slurmArrayRank({ id, count, min, max, step: listed ? 1 : step }))
-        expect(ranks).toEqual(ids.map((_, i) => i))
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 1000 }),
+        fc.integer({ min: 1, max: 50 }),
+        fc.integer({ min: 1, max: 9 }),
+        fc.boolean(),
+        (min, count, step, listed) => {
+          const ids = Array.from({ length: count }, (_, i) => min + i * step)
+          const max = ids[ids.length - 1]!
+          // A list reports STEP=1, a stepped range its step.
+          const ranks = ids.map((id) => slurmArrayRank({ id, count, min, max, step: listed ? 1 : step }))
+          expect(ranks).toEqual(ids.map((_, i) => i))
+        },
+      ),
     )
   })
 })
@@ -130,7 +139,14 @@ describe('batch with a count that disagrees with the scheduler', () => {
     const root = mkdtempSync(join(tmpdir(), 'cablekit-shards-'))
     try {
       const run = await cli(['batch', root, '-o', join(root, 'out'), '--shards', '8', '--progress', 'none'], {
-        env: { NO_COLOR: '1', SLURM_ARRAY_TASK_ID: '2', SLURM_ARRAY_TASK_MIN: '0', SLURM_ARRAY_TASK_MAX: '6', SLURM_ARRAY_TASK_STEP: '2', SLURM_ARRAY_TASK_COUNT: '4' },
+        env: {
+          NO_COLOR: '1',
+          SLURM_ARRAY_TASK_ID: '2',
+          SLURM_ARRAY_TASK_MIN: '0',
+          SLURM_ARRAY_TASK_MAX: '6',
+          SLURM_ARRAY_TASK_STEP: '2',
+          SLURM_ARRAY_TASK_COUNT: '4',
+        },
       })
       expect(run.code).toBe(2)
       expect(run.stderr).toMatch(/--shards 8 disagrees with SLURM_ARRAY_TASK_COUNT=4/)
@@ -176,10 +192,18 @@ describe('4 shards then a merge', () => {
     const seen: string[] = []
     for (let index = 1; index <= 4; index++) {
       // Shards 1 and 2 by flag, 3 by a Kubernetes index, 4 by the last task of a stepped Slurm array (--array=1-7:2), as they would run on a cluster.
-      const env: NodeJS.ProcessEnv = index === 3 ? { JOB_COMPLETION_INDEX: '2', CABLEKIT_SHARDS: '4' } : index === 4 ? { SLURM_ARRAY_TASK_ID: '7', SLURM_ARRAY_TASK_MIN: '1', SLURM_ARRAY_TASK_MAX: '7', SLURM_ARRAY_TASK_STEP: '2', SLURM_ARRAY_TASK_COUNT: '4' } : {}
+      const env: NodeJS.ProcessEnv =
+        index === 3
+          ? { JOB_COMPLETION_INDEX: '2', CABLEKIT_SHARDS: '4' }
+          : index === 4
+            ? { SLURM_ARRAY_TASK_ID: '7', SLURM_ARRAY_TASK_MIN: '1', SLURM_ARRAY_TASK_MAX: '7', SLURM_ARRAY_TASK_STEP: '2', SLURM_ARRAY_TASK_COUNT: '4' }
+            : {}
       const args = ['batch', join(root, 'archive'), '-o', out, '--jobs', '1', '--progress', 'json', ...(index <= 2 ? ['--shard', `${index}/4`] : [])]
       const run = await cli(args, { env: { NO_COLOR: '1', ...env } })
-      const events = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as { event: string; path?: string; shard?: string })
+      const events = run.stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { event: string; path?: string; shard?: string })
       expect(events[0]).toMatchObject({ event: 'start', shard: `${index}/4` })
       const paths = events.filter((event) => event.event === 'file').map((event) => event.path!)
       for (const path of paths) expect(shardOf(path, 4)).toBe(index)
@@ -190,8 +214,21 @@ describe('4 shards then a merge', () => {
 
     const merge = await cli(['manifest', 'merge', out, '--json'])
     expect(merge.code, merge.stderr).toBe(0)
-    expect(JSON.parse(merge.stdout)).toMatchObject({ shards: 4, missing: [], incomplete: [], overlaps: { count: 0 }, misplaced: 0, entries: 81, rendered: 78, failed: 2, skipped: 1 })
-    const merged = readFileSync(join(out, 'manifest.jsonl'), 'utf8').trim().split('\n').map((line) => (JSON.parse(line) as { path: string }).path)
+    expect(JSON.parse(merge.stdout)).toMatchObject({
+      shards: 4,
+      missing: [],
+      incomplete: [],
+      overlaps: { count: 0 },
+      misplaced: 0,
+      entries: 81,
+      rendered: 78,
+      failed: 2,
+      skipped: 1,
+    })
+    const merged = readFileSync(join(out, 'manifest.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => (JSON.parse(line) as { path: string }).path)
     expect([...merged].sort()).toEqual(all)
 
     // A missing shard is a gap the merge reports, with the command that fills it.

@@ -174,7 +174,15 @@ class SlurmCluster {
       // munged wants the key private and the socket's folder searchable by everyone.
       spawnSync('chmod', ['700', join(dir, 'key')])
       spawnSync('chmod', ['755', join(dir, 'munge')])
-      cluster.daemon('munged', 'munged', ['--foreground', '--force', `--key-file=${key}`, `--socket=${socket}`, `--pid-file=${join(dir, 'munge', 'munged.pid')}`, `--log-file=${join(dir, 'log', 'munged.log')}`, `--seed-file=${join(dir, 'munge', 'seed')}`])
+      cluster.daemon('munged', 'munged', [
+        '--foreground',
+        '--force',
+        `--key-file=${key}`,
+        `--socket=${socket}`,
+        `--pid-file=${join(dir, 'munge', 'munged.pid')}`,
+        `--log-file=${join(dir, 'log', 'munged.log')}`,
+        `--seed-file=${join(dir, 'munge', 'seed')}`,
+      ])
       await cluster.until(() => existsSync(socket), 'munged to create its socket')
       cluster.daemon('slurmctld', 'slurmctld', ['-D', '-f', conf])
       cluster.daemon('slurmd', 'slurmd', ['-D', '-f', conf, '-N', node])
@@ -267,7 +275,11 @@ class SlurmCluster {
     const controller = this.daemons.find((daemon) => daemon.name === 'slurmctld')
     if (controller && controller.child.exitCode === null) {
       const queued = await run('squeue', ['-h', '-o', '%A'], this.env).catch(() => undefined)
-      const jobs = queued?.stdout.split('\n').map((id) => id.trim()).filter(Boolean) ?? []
+      const jobs =
+        queued?.stdout
+          .split('\n')
+          .map((id) => id.trim())
+          .filter(Boolean) ?? []
       if (jobs.length > 0) await run('scancel', jobs, this.env).catch(() => undefined)
     }
     // slurmd first, so that it stops its job steps; munged last, as the others authenticate through it.
@@ -319,18 +331,21 @@ describe('cablekit batch as a Slurm job array', () => {
   let inputs: string[]
   let runner: string
 
-  beforeAll(async () => {
-    const missing = missingTools()
-    if (missing.length > 0) throw new Error(`Slurm is not installed (missing ${missing.join(', ')}): apt-get install -y slurm-wlm munge`)
-    if (process.getuid?.() !== 0) throw new Error('this test starts slurmctld and slurmd as SlurmUser=root, so it must run as root')
-    root = mkdtempSync(join(tmpdir(), 'cablekit-slurm-array-'))
-    archive = await generateArchive({ out: join(root, 'archive'), count: 40, malformed: 0, seed: 17, pages: [1, 1], others: 0 })
-    inputs = [...archive.files].sort()
-    // The tasks run cablekit from source, as the other process tests do: no build needed.
-    runner = join(root, 'cablekit.mjs')
-    writeFileSync(runner, `const { main } = await import(${JSON.stringify(ENTRY)})\nprocess.exitCode = await main(process.argv.slice(2))\n`)
-    cluster = await SlurmCluster.start()
-  }, START_TIMEOUT_MS * 2 + 30_000)
+  beforeAll(
+    async () => {
+      const missing = missingTools()
+      if (missing.length > 0) throw new Error(`Slurm is not installed (missing ${missing.join(', ')}): apt-get install -y slurm-wlm munge`)
+      if (process.getuid?.() !== 0) throw new Error('this test starts slurmctld and slurmd as SlurmUser=root, so it must run as root')
+      root = mkdtempSync(join(tmpdir(), 'cablekit-slurm-array-'))
+      archive = await generateArchive({ out: join(root, 'archive'), count: 40, malformed: 0, seed: 17, pages: [1, 1], others: 0 })
+      inputs = [...archive.files].sort()
+      // The tasks run cablekit from source, as the other process tests do: no build needed.
+      runner = join(root, 'cablekit.mjs')
+      writeFileSync(runner, `const { main } = await import(${JSON.stringify(ENTRY)})\nprocess.exitCode = await main(process.argv.slice(2))\n`)
+      cluster = await SlurmCluster.start()
+    },
+    START_TIMEOUT_MS * 2 + 30_000,
+  )
 
   afterAll(async () => {
     const marker = cluster?.marker
@@ -353,7 +368,10 @@ describe('cablekit batch as a Slurm job array', () => {
     mkdirSync(logs)
     const env = { ARCHIVE: source, OUT: out, FORMATS: 'pdf', CABLEKIT: cablekit(), SOURCE_DATE_EPOCH: '1262304000' }
     const array = await cluster!.submit(['--array=' + spec, '--cpus-per-task=1', '--mem=100M', `--output=${logs}/task-%a.log`, EXAMPLE], env)
-    const mergeJob = await cluster!.submit([`--dependency=afterany:${array}`, `--output=${logs}/merge.log`, '--wrap', `${cablekit()} manifest merge ${out} --json`], env)
+    const mergeJob = await cluster!.submit(
+      [`--dependency=afterany:${array}`, `--output=${logs}/merge.log`, '--wrap', `${cablekit()} manifest merge ${out} --json`],
+      env,
+    )
     await cluster!.wait(mergeJob)
     // afterany: the merge ran once every task had ended.
     await cluster!.wait(array)
@@ -385,9 +403,25 @@ describe('cablekit batch as a Slurm job array', () => {
     expect([...seen].sort()).toEqual(inputs)
 
     expect(merge, readFileSync(join(logs, 'merge.log'), 'utf8')).toBe('COMPLETED 0:0')
-    const report = JSON.parse(readFileSync(join(logs, 'merge.log'), 'utf8').split('\n').find((line) => line.startsWith('{'))!) as Record<string, unknown>
-    expect(report).toMatchObject({ shards: count, missing: [], incomplete: [], overlaps: { count: 0 }, misplaced: 0, entries: inputs.length, rendered: inputs.length, failed: 0 })
-    const merged = readFileSync(join(out, 'manifest.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { path: string; status: string; outputs: { path: string; bytes: number }[] })
+    const report = JSON.parse(
+      readFileSync(join(logs, 'merge.log'), 'utf8')
+        .split('\n')
+        .find((line) => line.startsWith('{'))!,
+    ) as Record<string, unknown>
+    expect(report).toMatchObject({
+      shards: count,
+      missing: [],
+      incomplete: [],
+      overlaps: { count: 0 },
+      misplaced: 0,
+      entries: inputs.length,
+      rendered: inputs.length,
+      failed: 0,
+    })
+    const merged = readFileSync(join(out, 'manifest.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { path: string; status: string; outputs: { path: string; bytes: number }[] })
     expect(merged.map((entry) => entry.path).sort()).toEqual(inputs)
     for (const entry of merged) {
       expect(entry.status).toBe('rendered')
@@ -396,24 +430,40 @@ describe('cablekit batch as a Slurm job array', () => {
     }
   }
 
-  it('renders a stepped array (--array=0-6:2) as 4 shards, each input once', async () => {
-    await checkArray('stepped', '0-6:2', [0, 2, 4, 6])
-  }, JOB_TIMEOUT_MS + 60_000)
+  it(
+    'renders a stepped array (--array=0-6:2) as 4 shards, each input once',
+    async () => {
+      await checkArray('stepped', '0-6:2', [0, 2, 4, 6])
+    },
+    JOB_TIMEOUT_MS + 60_000,
+  )
 
-  it('renders a listed array (--array=1,3,5) as 3 shards, each input once', async () => {
-    await checkArray('listed', '1,3,5', [1, 3, 5])
-  }, JOB_TIMEOUT_MS + 60_000)
+  it(
+    'renders a listed array (--array=1,3,5) as 3 shards, each input once',
+    async () => {
+      await checkArray('listed', '1,3,5', [1, 3, 5])
+    },
+    JOB_TIMEOUT_MS + 60_000,
+  )
 
-  it('fails the tasks of an unevenly spaced list (--array=3,10-12) that cannot be ranked, and the merge reports the gap', async () => {
-    // A few inputs: only the refusal is under test here.
-    await generateArchive({ out: join(root, 'small'), count: 4, malformed: 0, seed: 5, pages: [1, 1], others: 0 })
-    const { logs, array, merge } = await renderArray('irregular', '3,10-12', join(root, 'small'))
-    const codes = await cluster!.outcomes(array)
-    // 3 and 12 fit the assumed spacing (3, 6, 9, 12); 10 and 11 do not and exit 2 (usage).
-    expect(Object.fromEntries(codes)).toEqual({ 3: 'COMPLETED 0:0', 10: 'FAILED 2:0', 11: 'FAILED 2:0', 12: 'COMPLETED 0:0' })
-    expect(readFileSync(join(logs, 'task-10.log'), 'utf8')).toMatch(/SLURM_ARRAY_TASK_ID 10 is not on an evenly spaced array of 4 tasks from 3 to 12/)
-    expect(merge).toBe('FAILED 1:0')
-    const report = JSON.parse(readFileSync(join(logs, 'merge.log'), 'utf8').split('\n').find((line) => line.startsWith('{'))!) as { missing: number[] }
-    expect(report.missing).toEqual([2, 3])
-  }, JOB_TIMEOUT_MS + 60_000)
+  it(
+    'fails the tasks of an unevenly spaced list (--array=3,10-12) that cannot be ranked, and the merge reports the gap',
+    async () => {
+      // A few inputs: only the refusal is under test here.
+      await generateArchive({ out: join(root, 'small'), count: 4, malformed: 0, seed: 5, pages: [1, 1], others: 0 })
+      const { logs, array, merge } = await renderArray('irregular', '3,10-12', join(root, 'small'))
+      const codes = await cluster!.outcomes(array)
+      // 3 and 12 fit the assumed spacing (3, 6, 9, 12); 10 and 11 do not and exit 2 (usage).
+      expect(Object.fromEntries(codes)).toEqual({ 3: 'COMPLETED 0:0', 10: 'FAILED 2:0', 11: 'FAILED 2:0', 12: 'COMPLETED 0:0' })
+      expect(readFileSync(join(logs, 'task-10.log'), 'utf8')).toMatch(/SLURM_ARRAY_TASK_ID 10 is not on an evenly spaced array of 4 tasks from 3 to 12/)
+      expect(merge).toBe('FAILED 1:0')
+      const report = JSON.parse(
+        readFileSync(join(logs, 'merge.log'), 'utf8')
+          .split('\n')
+          .find((line) => line.startsWith('{'))!,
+      ) as { missing: number[] }
+      expect(report.missing).toEqual([2, 3])
+    },
+    JOB_TIMEOUT_MS + 60_000,
+  )
 })

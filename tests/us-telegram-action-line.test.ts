@@ -3,7 +3,8 @@ import { fromText } from '@cablekit/core'
 
 /** Action lines of older telegrams: two precedence letters, and operating signals after the date-time group. */
 describe('telegram action lines', () => {
-  const telegram = (action: string) => `${action}\nFM AMEMBASSY LISBON\nTO SECSTATE WASHDC PRIORITY\nBT\nUNCLAS LISBON 1234\n\nE.O. 11652: N/A\nTAGS: PFOR, PO\nSUBJECT: A TEST OF THE ACTION LINE\n\n1. THE TEXT.\n\nSMITH\n`
+  const telegram = (action: string) =>
+    `${action}\nFM AMEMBASSY LISBON\nTO SECSTATE WASHDC PRIORITY\nBT\nUNCLAS LISBON 1234\n\nE.O. 11652: N/A\nTAGS: PFOR, PO\nSUBJECT: A TEST OF THE ACTION LINE\n\n1. THE TEXT.\n\nSMITH\n`
   it.each([
     ['P R 281848Z DEC 66', 'priority', '1966-12-28T18:48Z'],
     ['O 232227Z FEB 79 ZFF4', 'immediate', '1979-02-23T22:27Z'],

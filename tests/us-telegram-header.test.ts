@@ -13,7 +13,19 @@ function one(text: string | Uint8Array): Cable {
 
 /** A telegram whose header lines are `lines`, then one paragraph and a signer. */
 function telegram(...lines: string[]): string {
-  return ['R 011200Z MAR 10', 'FM AMEMBASSY RABAT', 'TO SECSTATE WASHDC 0001', 'UNCLAS RABAT 000123', '', 'E.O. 12958: N/A', ...lines, '', '1. (U) The text.', '', 'JONES'].join('\n')
+  return [
+    'R 011200Z MAR 10',
+    'FM AMEMBASSY RABAT',
+    'TO SECSTATE WASHDC 0001',
+    'UNCLAS RABAT 000123',
+    '',
+    'E.O. 12958: N/A',
+    ...lines,
+    '',
+    '1. (U) The text.',
+    '',
+    'JONES',
+  ].join('\n')
 }
 
 describe('SUBJECT ends where the subject ends', () => {
@@ -90,7 +102,7 @@ describe('Classified by', () => {
     ['Classified by: DCM John Doe Jr. for reasons 1.5 (b), (c) and (d).', 'DCM John Doe Jr.', ['1.5(b)', '1.5(c)', '1.5(d)']],
     ['Classified By: Political Minister Counselor Kyle Scott. Reason: 1.4 (B )(D)', 'Political Minister Counselor Kyle Scott', ['1.4(b)', '1.4(d)']],
     ['Derived from: Multiple Sources', 'Multiple Sources', undefined],
-    ['(U) Classified By: Charge d\'Affaires, a.i., Robert P. Jackson', "Charge d'Affaires, a.i., Robert P. Jackson", undefined],
+    ["(U) Classified By: Charge d'Affaires, a.i., Robert P. Jackson", "Charge d'Affaires, a.i., Robert P. Jackson", undefined],
   ])('%s', (line, by, reasons) => {
     const cable = one(telegram(line))
     expect(cable.classifiedBy).toBe(by)
@@ -104,10 +116,11 @@ describe('Classified by', () => {
 })
 
 describe('signature', () => {
-  const end = (...lines: string[]) => one(['R 011200Z MAR 10', 'FM AMEMBASSY RABAT', 'UNCLAS RABAT 000123', 'SUBJECT: X', '', '1. (U) The text.', ...lines].join('\n'))
+  const end = (...lines: string[]) =>
+    one(['R 011200Z MAR 10', 'FM AMEMBASSY RABAT', 'UNCLAS RABAT 000123', 'SUBJECT: X', '', '1. (U) The text.', ...lines].join('\n'))
   it.each([
     [['', 'JONES', '', "Visit Embassy Rabat's Classified Website: http://www.state.sgov.gov/p/nea/rabat/"]],
-    [['', 'Jones', '', 'Please visit Embassy Tunis\' Classified Website at:', 'http://www.state.sgov.gov/p/nea/tunis/index.c fm']],
+    [['', 'Jones', '', "Please visit Embassy Tunis' Classified Website at:", 'http://www.state.sgov.gov/p/nea/tunis/index.c fm']],
     [['JONES', 'BT', '#0123', 'NNNN']],
     [['', 'JONES', '', '', '                       UNCLASSIFIED', '', 'PAGE 02        RABAT  00123  011200Z', '>']],
     [['2. (U) MORE TEXT. JONES']],
@@ -126,12 +139,28 @@ describe('TO and INFO', () => {
   it('one addressee per item, without indicators, precedence or serial, wrapped lines split and joined', () => {
     const cable = one(readFileSync(join(import.meta.dirname, 'fixtures', 'text', 'us-telegram-wrapped-header.txt')))
     expect(cable.to).toEqual(['SECSTATE WASHDC', 'USEU BRUSSELS'])
-    expect(cable.info).toEqual(['AMEMBASSY MADRID', 'AMEMBASSY ROME', 'EU MEMBER STATES COLLECTIVE', 'USMISSION GENEVA', 'USMISSION TO THE NORTH ATLANTIC TREATY ORGANIZATION'])
+    expect(cable.info).toEqual([
+      'AMEMBASSY MADRID',
+      'AMEMBASSY ROME',
+      'EU MEMBER STATES COLLECTIVE',
+      'USMISSION GENEVA',
+      'USMISSION TO THE NORTH ATLANTIC TREATY ORGANIZATION',
+    ])
     expect(cable.precedence).toEqual({ level: 'immediate', label: 'IMMEDIATE' })
   })
 
   it('NIACT and ROUTINE are precedence words too; a TO precedence is used without an action line', () => {
-    const cable = one(['FM AMEMBASSY RABAT', 'TO SECSTATE WASHDC NIACT IMMEDIATE 0042', 'INFO AMEMBASSY PARIS ROUTINE 7 AMEMBASSY MADRID ROUTINE', 'UNCLAS RABAT 000123', 'SUBJECT: X', '', '1. (U) Text.'].join('\n'))
+    const cable = one(
+      [
+        'FM AMEMBASSY RABAT',
+        'TO SECSTATE WASHDC NIACT IMMEDIATE 0042',
+        'INFO AMEMBASSY PARIS ROUTINE 7 AMEMBASSY MADRID ROUTINE',
+        'UNCLAS RABAT 000123',
+        'SUBJECT: X',
+        '',
+        '1. (U) Text.',
+      ].join('\n'),
+    )
     expect(cable.to).toEqual(['SECSTATE WASHDC'])
     expect(cable.info).toEqual(['AMEMBASSY PARIS', 'AMEMBASSY MADRID'])
     expect(cable.precedence).toEqual({ level: 'immediate', label: 'NIACT IMMEDIATE' })

@@ -72,7 +72,9 @@ function read(): void {
   const count = current.printable.length
   cableSelect.closest('label')!.hidden = count <= 1
   const chosen = Math.min(Number(cableSelect.value) || 0, Math.max(0, count - 1))
-  cableSelect.replaceChildren(...current.printable.map((cable, index) => new Option(`${index + 1}. ${cable.id ?? cable.subject ?? 'cable'}`, String(index), false, index === chosen)))
+  cableSelect.replaceChildren(
+    ...current.printable.map((cable, index) => new Option(`${index + 1}. ${cable.id ?? cable.subject ?? 'cable'}`, String(index), false, index === chosen)),
+  )
   render({ revision: seen, result: current })
 }
 
@@ -152,7 +154,12 @@ function wireDownloads(): void {
   })
   byTestId('download-docx').addEventListener('click', async () => {
     const cable = cableOrWarn()
-    if (cable) download(outputName(cable.id, 'docx'), await toDocx(cable, { theme: theme(cable) }), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+    if (cable)
+      download(
+        outputName(cable.id, 'docx'),
+        await toDocx(cable, { theme: theme(cable) }),
+        'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      )
   })
   byTestId('download-html').addEventListener('click', async () => {
     const cable = cableOrWarn()

@@ -6,6 +6,11 @@
  * @example outputName('09RABAT412', 'pdf') // '09RABAT412.pdf'
  */
 export function outputName(id: string | undefined, extension: string): string {
-  const stem = (id ?? '').normalize('NFKD').replace(/\p{M}+/gu, '').replace(/[^\w.-]+/g, '-').replace(/^[-.]+|[-.]+$/g, '').slice(0, 80)
+  const stem = (id ?? '')
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[^\w.-]+/g, '-')
+    .replace(/^[-.]+|[-.]+$/g, '')
+    .slice(0, 80)
   return `${stem || 'cable'}.${extension}`
 }

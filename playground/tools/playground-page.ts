@@ -20,7 +20,8 @@ const PDF_VIEWER = /^(chrome-extension:\/\/mhjfbmdgcfjbbpaeojofohoefgiehjai\/|ch
  */
 export async function guardOrigin(context: BrowserContext, origin: string): Promise<string[]> {
   const foreign: string[] = []
-  const allowed = (url: string) => url.startsWith(`${origin}/`) || url.startsWith(`blob:${origin}/`) || url.startsWith('data:') || url === 'about:blank' || PDF_VIEWER.test(url)
+  const allowed = (url: string) =>
+    url.startsWith(`${origin}/`) || url.startsWith(`blob:${origin}/`) || url.startsWith('data:') || url === 'about:blank' || PDF_VIEWER.test(url)
   await context.route('**/*', async (route) => {
     const url = route.request().url()
     if (allowed(url)) await route.continue()

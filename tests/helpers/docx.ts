@@ -39,7 +39,9 @@ export function tempDir(prefix: string): string {
  */
 export async function libreOfficeToPdf(docxPaths: string[], outDir: string): Promise<string[]> {
   const profile = tempDir('lo-profile')
-  await exec('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, ...docxPaths], { timeout: 180_000 })
+  await exec('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, ...docxPaths], {
+    timeout: 180_000,
+  })
   return docxPaths.map((path) => {
     const pdf = join(outDir, basename(path).replace(/\.docx$/, '.pdf'))
     if (!existsSync(pdf)) throw new Error(`LibreOffice did not convert ${path}`)
@@ -105,7 +107,10 @@ export async function xmllintParts(parts: DocxParts): Promise<string[]> {
 
 /** Letters and digits only, lower-cased: text compared across renderers that differ in spacing, hyphens and quotes. */
 export function letters(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '')
 }
 
 /**

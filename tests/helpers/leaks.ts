@@ -152,7 +152,12 @@ export function decodeContentStreams(path: string): { streams: string; raw: stri
       const cmapText = objects.get(toUnicode[1]!)?.stream ?? ''
       const map = parseCMap(cmapText)
       cmapOf.set(number, map)
-      cmapSequences.push([...map.entries()].sort(([a], [b]) => parseInt(a, 16) - parseInt(b, 16)).map(([, v]) => v).join(''))
+      cmapSequences.push(
+        [...map.entries()]
+          .sort(([a], [b]) => parseInt(a, 16) - parseInt(b, 16))
+          .map(([, v]) => v)
+          .join(''),
+      )
     }
     const fontByName = new Map<string, string>()
     for (const object of objects.values()) {
@@ -215,7 +220,9 @@ function decodeHex(hex: string, map: Map<string, string> | undefined): string {
 }
 
 function unescapeLiteral(value: string): string {
-  return value.replace(/\\([nrtbf()\\]|[0-7]{1,3})/g, (_, e: string) => (/^[0-7]/.test(e) ? String.fromCharCode(parseInt(e, 8)) : ({ n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' } as Record<string, string>)[e] ?? e))
+  return value.replace(/\\([nrtbf()\\]|[0-7]{1,3})/g, (_, e: string) =>
+    /^[0-7]/.test(e) ? String.fromCharCode(parseInt(e, 8)) : (({ n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' } as Record<string, string>)[e] ?? e),
+  )
 }
 
 /** Everything a PDF shows or hides, by source: pages, links, metadata, XMP, outline, labels, every string, decoded content streams, ToUnicode maps, the raw file. */
@@ -306,7 +313,17 @@ export async function docxEvidence(bytes: Uint8Array): Promise<{ evidence: Evide
 
 function decodeXml(text: string): string {
   return text.replace(/&(lt|gt|amp|quot|apos|#\d+|#x[0-9a-fA-F]+);/g, (_, e: string) =>
-    e === 'lt' ? '<' : e === 'gt' ? '>' : e === 'amp' ? '&' : e === 'quot' ? '"' : e === 'apos' ? "'" : String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)),
+    e === 'lt'
+      ? '<'
+      : e === 'gt'
+        ? '>'
+        : e === 'amp'
+          ? '&'
+          : e === 'quot'
+            ? '"'
+            : e === 'apos'
+              ? "'"
+              : String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)),
   )
 }
 

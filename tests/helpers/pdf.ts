@@ -68,7 +68,9 @@ export async function qpdfCheck(bytes: Uint8Array): Promise<{ ok: boolean; outpu
 }
 
 /** Every object of the PDF, decoded, by `qpdf --json=2` (strings as qpdf decodes them). */
-export async function qpdfJson(bytes: Uint8Array): Promise<{ qpdf: [unknown, Record<string, { value?: unknown; stream?: { dict: Record<string, unknown> } }>] }> {
+export async function qpdfJson(
+  bytes: Uint8Array,
+): Promise<{ qpdf: [unknown, Record<string, { value?: unknown; stream?: { dict: Record<string, unknown> } }>] }> {
   return withPdfFile(bytes, async (path) => {
     const { stdout } = await exec('qpdf', ['--json=2', '--json-stream-data=none', path], { maxBuffer: 256 << 20 })
     return JSON.parse(stdout)
@@ -76,7 +78,9 @@ export async function qpdfJson(bytes: Uint8Array): Promise<{ qpdf: [unknown, Rec
 }
 
 /** Page count, metadata and per-page text by pdf.js (pdfjs-dist), an independent reader. */
-export async function pdfjsRead(bytes: Uint8Array): Promise<{ pages: string[]; info: Record<string, unknown>; lang: string | null; annotations: { subtype: string; url?: string; unsafeUrl?: string }[][] }> {
+export async function pdfjsRead(
+  bytes: Uint8Array,
+): Promise<{ pages: string[]; info: Record<string, unknown>; lang: string | null; annotations: { subtype: string; url?: string; unsafeUrl?: string }[][] }> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
   const document = await pdfjs.getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise
   const pages: string[] = []
@@ -91,7 +95,13 @@ export async function pdfjsRead(bytes: Uint8Array): Promise<{ pages: string[]; i
       if (item.hasEOL) text += '\n'
     }
     pages.push(text)
-    annotations.push(((await page.getAnnotations()) as { subtype: string; url?: string; unsafeUrl?: string }[]).map(({ subtype, url, unsafeUrl }) => ({ subtype, ...(url ? { url } : {}), ...(unsafeUrl ? { unsafeUrl } : {}) })))
+    annotations.push(
+      ((await page.getAnnotations()) as { subtype: string; url?: string; unsafeUrl?: string }[]).map(({ subtype, url, unsafeUrl }) => ({
+        subtype,
+        ...(url ? { url } : {}),
+        ...(unsafeUrl ? { unsafeUrl } : {}),
+      })),
+    )
   }
   const metadata = await document.getMetadata()
   const markInfo = await document.getMarkInfo()

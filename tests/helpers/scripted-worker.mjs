@@ -13,7 +13,16 @@ process.on('message', (message) => {
   const meanwhile = writing
   const result = () => {
     writing--
-    process.send({ type: 'result', result: { id, status: 'rendered', outputs: [{ path: `${relative}.pdf`, bytes: process.pid }], diagnostics: [{ severity: 'info', reason: `writing ${meanwhile}` }], ms: 1 } })
+    process.send({
+      type: 'result',
+      result: {
+        id,
+        status: 'rendered',
+        outputs: [{ path: `${relative}.pdf`, bytes: process.pid }],
+        diagnostics: [{ severity: 'info', reason: `writing ${meanwhile}` }],
+        ms: 1,
+      },
+    })
   }
   if (relative.startsWith('abort-')) process.abort()
   if (relative.startsWith('hang-')) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0)

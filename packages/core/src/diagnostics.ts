@@ -25,14 +25,7 @@ export const DIAGNOSTIC_SOURCE = 'cablekit'
  * id, and a sentence a person understands. Errors get `fatal: true`, warnings
  * `false` and infos `undefined`, as vfile-reporter expects.
  */
-export function report(
-  file: VFile,
-  severity: Severity,
-  ruleId: string,
-  reason: string,
-  place?: Point | Position,
-  detail: DiagnosticDetail = {},
-): VFileMessage {
+export function report(file: VFile, severity: Severity, ruleId: string, reason: string, place?: Point | Position, detail: DiagnosticDetail = {}): VFileMessage {
   // A vfile message is an Error whose stack is then blanked: not capturing it at all spares the
   // cost of a stack trace on each of the thousands of diagnostics a large dump gives.
   const limit = Error.stackTraceLimit

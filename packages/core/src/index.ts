@@ -1,7 +1,31 @@
-export { CABLE_FAMILIES, PRECEDENCE_LEVELS, CLASSIFICATION_LEVELS, PRECEDENCE_LABELS, CLASSIFICATION_LABELS, PRECEDENCE_ALIASES, CLASSIFICATION_ALIASES, foldWording, resolvePrecedence, resolveClassification } from './model/vocabulary.js'
+export {
+  CABLE_FAMILIES,
+  PRECEDENCE_LEVELS,
+  CLASSIFICATION_LEVELS,
+  PRECEDENCE_LABELS,
+  CLASSIFICATION_LABELS,
+  PRECEDENCE_ALIASES,
+  CLASSIFICATION_ALIASES,
+  foldWording,
+  resolvePrecedence,
+  resolveClassification,
+} from './model/vocabulary.js'
 export type { CableFamily, PrecedenceLevel, ClassificationLevel, Leveled } from './model/vocabulary.js'
 export { cableJsonSchema } from './model/json-schema.js'
-export { cableSchema, attachmentSchema, precedenceSchema, classificationSchema, issuerSchema, distributionSchema, publicationSchema, provenanceSchema, fixSchema, nodeSchema, HEADER_KEYS, isIsoDate } from './model/schema.js'
+export {
+  cableSchema,
+  attachmentSchema,
+  precedenceSchema,
+  classificationSchema,
+  issuerSchema,
+  distributionSchema,
+  publicationSchema,
+  provenanceSchema,
+  fixSchema,
+  nodeSchema,
+  HEADER_KEYS,
+  isIsoDate,
+} from './model/schema.js'
 export type { Cable, CableHeader, Attachment, Precedence, Classification, Issuer, Distribution, Publication, Provenance, Fix } from './model/schema.js'
 export type { FieldSource } from './model/schema.js'
 export { validate } from './model/validate.js'

@@ -84,9 +84,15 @@ export function noteDefinition(identifier: string, content: PhrasingContent[], m
 }
 
 function markDefinition(definition: FootnoteDefinition, mark: string): FootnoteDefinition {
-  const lead: PhrasingContent[] = [{ type: 'strong', children: [{ type: 'text', value: mark }] }, { type: 'text', value: ' ' }]
+  const lead: PhrasingContent[] = [
+    { type: 'strong', children: [{ type: 'text', value: mark }] },
+    { type: 'text', value: ' ' },
+  ]
   const [first, ...rest] = definition.children
-  const children = first?.type === 'paragraph' ? [{ ...first, children: [...lead, ...first.children] }, ...rest] : [{ type: 'paragraph' as const, children: lead }, ...definition.children]
+  const children =
+    first?.type === 'paragraph'
+      ? [{ ...first, children: [...lead, ...first.children] }, ...rest]
+      : [{ type: 'paragraph' as const, children: lead }, ...definition.children]
   return { ...definition, children, data: { ...definition.data, editorNote: true } as FootnoteDefinition['data'] }
 }
 

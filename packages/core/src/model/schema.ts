@@ -102,7 +102,10 @@ export const provenanceSchema = z.object({
 export const headerShape = {
   id: text.optional().meta({ description: 'Stable identifier used for file names and cross-references.' }),
   lang: text.optional().meta({ description: 'Language of the text (BCP 47); picks the printed labels.' }),
-  family: z.enum(CABLE_FAMILIES).optional().meta({ description: 'The document family (french-cable, french-td, us-telegram, fco-telegram, note-verbale); picks the default theme.' }),
+  family: z
+    .enum(CABLE_FAMILIES)
+    .optional()
+    .meta({ description: 'The document family (french-cable, french-td, us-telegram, fco-telegram, note-verbale); picks the default theme.' }),
   reference: text.optional().meta({ description: 'The document number, without the N° sign.' }),
   issuer: issuerSchema.optional().meta({ description: 'Letterhead lines of the issuing state, ministry and post.' }),
   from: text.optional().meta({ description: 'The sender as written.' }),
@@ -119,7 +122,9 @@ export const headerShape = {
   tags: textList.optional().meta({ description: 'TAGS of telegrams, or the hashtags of a publication.' }),
   declassification: text.optional().meta({ description: 'E.O. / declassification line.' }),
   classifiedBy: text.optional().meta({ description: 'Who classified the cable, as the Classified By line writes it (without the reasons).' }),
-  classificationReasons: textList.optional().meta({ description: 'The classification reasons of the Classified By line, as E.O. section codes (`1.4(b)`, `1.4(d)`).' }),
+  classificationReasons: textList
+    .optional()
+    .meta({ description: 'The classification reasons of the Classified By line, as E.O. section codes (`1.4(b)`, `1.4(d)`).' }),
   signature: text.optional().meta({ description: 'Who signs, as written.' }),
   publication: publicationSchema.optional().meta({ description: 'The web page or leak publication that carried the cable.' }),
   provenance: provenanceSchema.optional().meta({ description: 'Where the cable came from and what was changed on the way in.' }),

@@ -8,7 +8,8 @@ import type { BodyContent } from '../model/nodes.js'
  * The labels that start an attachment heading (`## PJ : title`), as a pattern:
  * label words, an optional number, a colon, the title.
  */
-export const ATTACHMENT_HEADING = /^(PJ|P\.\s?J\.?|Pi[èe]ces?\s+jointes?|Annexes?|Enclosures?|Attachments?|ENCL)(\s*(?:n°\s*)?(?:\d+|[IVX]+|[A-Z]\b))?\s*:\s*(.*)$/iu
+export const ATTACHMENT_HEADING =
+  /^(PJ|P\.\s?J\.?|Pi[èe]ces?\s+jointes?|Annexes?|Enclosures?|Attachments?|ENCL)(\s*(?:n°\s*)?(?:\d+|[IVX]+|[A-Z]\b))?\s*:\s*(.*)$/iu
 
 /** Read an attachment heading: its label as written and its title, or `undefined`. */
 export function readAttachmentHeading(node: BodyContent): { label: string; title: string } | undefined {

@@ -40,11 +40,20 @@ export function decode(bytes: Uint8Array, file: VFile): { text: string; encoding
         // Windows-1252 would turn every accent into mojibake. Keep UTF-8, and say where each bad byte was.
         text = new TextDecoder('utf-8').decode(body)
         for (const bad of scan.bad.slice(0, MAX_BAD_BYTES_REPORTED)) {
-          report(file, 'warning', 'bad-utf8', `byte 0x${bad.byte.toString(16).toUpperCase().padStart(2, '0')} is not valid UTF-8 here; it is read as U+FFFD (�)`, { line: bad.line, column: bad.column })
+          report(
+            file,
+            'warning',
+            'bad-utf8',
+            `byte 0x${bad.byte.toString(16).toUpperCase().padStart(2, '0')} is not valid UTF-8 here; it is read as U+FFFD (�)`,
+            { line: bad.line, column: bad.column },
+          )
         }
         if (scan.bad.length > MAX_BAD_BYTES_REPORTED) {
           const rest = scan.bad.length - MAX_BAD_BYTES_REPORTED
-          report(file, 'warning', 'bad-utf8', `and ${rest} more invalid byte${rest === 1 ? '' : 's'}`, { line: scan.bad[MAX_BAD_BYTES_REPORTED]!.line, column: scan.bad[MAX_BAD_BYTES_REPORTED]!.column })
+          report(file, 'warning', 'bad-utf8', `and ${rest} more invalid byte${rest === 1 ? '' : 's'}`, {
+            line: scan.bad[MAX_BAD_BYTES_REPORTED]!.line,
+            column: scan.bad[MAX_BAD_BYTES_REPORTED]!.column,
+          })
         }
         return { text: normalizeNewlines(text), encoding }
       }
@@ -93,7 +102,7 @@ function scanUtf8(bytes: Uint8Array): { valid: number; bad: { byte: number; line
   const bad: { byte: number; line: number; column: number }[] = []
   let line = 1
   let column = 1
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const byte = bytes[i]!
     if (byte < 0x80) {
       if (byte === 0x0a) {

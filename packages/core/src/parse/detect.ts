@@ -2,9 +2,12 @@
 export type SourceFormat = 'markdown' | 'text' | 'json'
 
 const EXTENSIONS: Record<string, SourceFormat> = {
-  md: 'markdown', markdown: 'markdown', mdown: 'markdown',
+  md: 'markdown',
+  markdown: 'markdown',
+  mdown: 'markdown',
   json: 'json',
-  txt: 'text', text: 'text',
+  txt: 'text',
+  text: 'text',
 }
 
 /**

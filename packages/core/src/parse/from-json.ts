@@ -54,7 +54,13 @@ export function fromJson(source: Source, options: SourceOptions = {}): ParseResu
     const error = errors[0]
     if (error) {
       const cutOff = error.offset + error.length >= text.trimEnd().length
-      report(file, 'error', 'bad-json', cutOff ? 'the JSON ends too early: the file looks cut off' : `the JSON is not valid: ${describe(printParseErrorCode(error.error))}`, place(error.offset, error.length))
+      report(
+        file,
+        'error',
+        'bad-json',
+        cutOff ? 'the JSON ends too early: the file looks cut off' : `the JSON is not valid: ${describe(printParseErrorCode(error.error))}`,
+        place(error.offset, error.length),
+      )
     }
     if (!tree && errors.length === 0) report(file, 'error', 'bad-json', 'the file holds no JSON', { line: 1, column: 1 })
     return { cables: [], file }
@@ -79,16 +85,31 @@ export function fromJson(source: Source, options: SourceOptions = {}): ParseResu
       return place(node.offset)
     }
     if (node.type !== 'object') {
-      report(file, 'error', 'bad-type', `a cable must be a JSON object, not ${node.type === 'array' ? 'an array' : `a ${node.type}`}`, place(node.offset, node.length))
+      report(
+        file,
+        'error',
+        'bad-type',
+        `a cable must be a JSON object, not ${node.type === 'array' ? 'an array' : `a ${node.type}`}`,
+        place(node.offset, node.length),
+      )
       return
     }
     const value = nodeValue(node) as Record<string, unknown>
     const keys = Object.keys(value)
     if (!keys.some((key) => CABLE_KEYS.has(key))) {
       // A package.json or a config file in an archive folder: not a cable with every key unknown.
-      const shown = keys.slice(0, 5).map((key) => `\`${key}\``).join(', ')
+      const shown = keys
+        .slice(0, 5)
+        .map((key) => `\`${key}\``)
+        .join(', ')
       const what = keys.length === 0 ? 'an empty object' : `an object whose keys (${shown}${keys.length > 5 ? ', …' : ''}) are none of a cable's`
-      report(file, 'error', 'no-cable', `no cable here: ${what}; a cable has \`body\` and header keys such as \`subject\`, \`date\`, \`from\``, place(node.offset, 1))
+      report(
+        file,
+        'error',
+        'no-cable',
+        `no cable here: ${what}; a cable has \`body\` and header keys such as \`subject\`, \`date\`, \`from\``,
+        place(node.offset, 1),
+      )
       return
     }
     const before = file.messages.length

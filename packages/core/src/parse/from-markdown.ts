@@ -65,7 +65,12 @@ export function fromMarkdown(source: Source, options: FromMarkdownOptions = {}):
 
   // Limits apply to the Markdown after the front matter: YAML has its own.
   const bodyLine = span ? span.bodyLine : 1
-  const bodyText = span ? text.split('\n').slice(bodyLine - 1).join('\n') : text
+  const bodyText = span
+    ? text
+        .split('\n')
+        .slice(bodyLine - 1)
+        .join('\n')
+    : text
   if (!checkMarkdownLimits(bodyText, file, limits, bodyLine)) return { cables: [], file }
 
   const tree = markdownProcessorFor(text).parse(file) as Root
@@ -116,7 +121,13 @@ function resolveDirectives(parent: Parent, source: string, file: VFile, keepReda
         if (node.type === 'textDirective') {
           children[index] = { type: 'text', value, ...(node.position ? { position: node.position } : {}) }
         } else {
-          report(file, 'warning', 'unknown-directive', `unknown directive \`${node.name}\` is kept as text; known: ${[...KNOWN_DIRECTIVES].join(', ')}`, node.position)
+          report(
+            file,
+            'warning',
+            'unknown-directive',
+            `unknown directive \`${node.name}\` is kept as text; known: ${[...KNOWN_DIRECTIVES].join(', ')}`,
+            node.position,
+          )
           children[index] = { type: 'paragraph', children: [{ type: 'text', value }], ...(node.position ? { position: node.position } : {}) }
         }
         continue
@@ -161,9 +172,18 @@ function imageLabel(written: string): string | undefined {
  * as its label, with a warning. An unclosed one withholds the rest of its
  * paragraph, which was meant to be inside it.
  */
-function attachLooseLabel(children: RootContent[], index: number, node: { children: RootContent[]; attributes?: Record<string, string | null | undefined> | null; position?: Position }, source: string, file: VFile): void {
+function attachLooseLabel(
+  children: RootContent[],
+  index: number,
+  node: { children: RootContent[]; attributes?: Record<string, string | null | undefined> | null; position?: Position },
+  source: string,
+  file: VFile,
+): void {
   const next = children[index + 1]
-  const written = node.position?.start.offset !== undefined && node.position.end.offset !== undefined ? source.slice(node.position.start.offset, node.position.end.offset) : ''
+  const written =
+    node.position?.start.offset !== undefined && node.position.end.offset !== undefined
+      ? source.slice(node.position.start.offset, node.position.end.offset)
+      : ''
   if (node.children.length > 0 || written.includes('[') || next?.type !== 'text' || !/^[ \t]*\[/u.test(next.value)) return
   // An escaped bracket (`:redact \[…]`, as the canonical Markdown writes text after a bar) is text, meant as such.
   const nextStart = next.position?.start.offset
@@ -189,9 +209,16 @@ function attachLooseLabel(children: RootContent[], index: number, node: { childr
 function redactRecord(value: unknown, file: VFile, locate: Locate, path: (string | number)[]): unknown {
   if (typeof value === 'string') {
     return applyRedactDirectives(value, (span: DirectiveSpan) => {
-      report(file, 'warning', 'redact-in-front-matter', `\`${path.join('.')}\` holds a redaction directive: it is applied, and the field prints a placeholder${span.flaw ? ` (${span.flaw})` : ''}`, locate(path), {
-        note: 'Front matter is not Markdown; `--field NAME` withholds a whole field.',
-      })
+      report(
+        file,
+        'warning',
+        'redact-in-front-matter',
+        `\`${path.join('.')}\` holds a redaction directive: it is applied, and the field prints a placeholder${span.flaw ? ` (${span.flaw})` : ''}`,
+        locate(path),
+        {
+          note: 'Front matter is not Markdown; `--field NAME` withholds a whole field.',
+        },
+      )
     })
   }
   if (Array.isArray(value)) return value.map((item, index) => redactRecord(item, file, locate, [...path, index]))

@@ -40,7 +40,10 @@ export function findFrontMatter(text: string, file: VFile): FrontMatterSpan | nu
   if (first > 0 && /^---[ \t]*$/.test(lines[first]!)) {
     const next = lines[first + 1] ?? ''
     if (/^[A-Za-z_][\w-]*[ \t]*:/.test(next)) {
-      report(file, 'error', 'front-matter-position', `front matter must start on line 1, but it starts on line ${first + 1} after blank lines`, { line: first + 1, column: 1 })
+      report(file, 'error', 'front-matter-position', `front matter must start on line 1, but it starts on line ${first + 1} after blank lines`, {
+        line: first + 1,
+        column: 1,
+      })
       return undefined
     }
   }
@@ -58,7 +61,10 @@ export function parseFrontMatter(span: FrontMatterSpan, file: VFile): { record: 
   const lineOffset = span.startLine - 1
   const tooDeep = findExcessiveDepth(span.yaml)
   if (tooDeep) {
-    report(file, 'error', 'yaml-too-deep', `front matter nests deeper than ${MAX_YAML_DEPTH} levels`, { line: tooDeep.line + lineOffset, column: tooDeep.column })
+    report(file, 'error', 'yaml-too-deep', `front matter nests deeper than ${MAX_YAML_DEPTH} levels`, {
+      line: tooDeep.line + lineOffset,
+      column: tooDeep.column,
+    })
     return undefined
   }
   const counter = new LineCounter()
@@ -76,7 +82,10 @@ export function parseFrontMatter(span: FrontMatterSpan, file: VFile): { record: 
   const range = (node: { range?: [number, number, number] | null } | null | undefined): Position | undefined =>
     node?.range ? { start: point(node.range[0]), end: point(node.range[1]) } : undefined
   for (const error of doc.errors) {
-    report(file, 'error', 'bad-yaml', `the front matter is not valid YAML: ${firstLine(error.message)}`, { start: point(error.pos[0]), end: point(error.pos[1]) })
+    report(file, 'error', 'bad-yaml', `the front matter is not valid YAML: ${firstLine(error.message)}`, {
+      start: point(error.pos[0]),
+      end: point(error.pos[1]),
+    })
   }
   for (const warning of doc.warnings) {
     report(file, 'warning', 'yaml-warning', firstLine(warning.message), { start: point(warning.pos[0]), end: point(warning.pos[1]) })
@@ -87,7 +96,13 @@ export function parseFrontMatter(span: FrontMatterSpan, file: VFile): { record: 
     return { record: {}, locate: () => undefined }
   }
   if (!isMap(contents)) {
-    report(file, 'error', 'front-matter-not-mapping', `front matter must be a mapping of keys to values, not ${isSeq(contents) ? 'a list' : 'a single value'}`, range(contents))
+    report(
+      file,
+      'error',
+      'front-matter-not-mapping',
+      `front matter must be a mapping of keys to values, not ${isSeq(contents) ? 'a list' : 'a single value'}`,
+      range(contents),
+    )
     return undefined
   }
   let value: unknown

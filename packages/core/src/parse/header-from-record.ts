@@ -63,12 +63,20 @@ export function headerFromRecord(record: Record<string, unknown>, file: VFile, l
       const text = asText(value, path, ctx)
       if (text === undefined) continue
       if (isIsoDate(text)) header.date = text
-      else report(file, 'error', 'bad-date', `\`${text}\` is not an ISO 8601 date: write it as 2014-08-14, or 2009-08-14T15:30Z for a date-time`, locate(path), { actual: text, expected: ['YYYY-MM-DD', 'YYYY-MM-DDTHH:MMZ'] })
+      else
+        report(file, 'error', 'bad-date', `\`${text}\` is not an ISO 8601 date: write it as 2014-08-14, or 2009-08-14T15:30Z for a date-time`, locate(path), {
+          actual: text,
+          expected: ['YYYY-MM-DD', 'YYYY-MM-DDTHH:MMZ'],
+        })
     } else if (key === 'family') {
       const text = asText(value, path, ctx)
       if (text === undefined) continue
       if ((CABLE_FAMILIES as readonly string[]).includes(text)) header.family = text as CableFamily
-      else report(file, 'error', 'bad-family', `unknown family \`${text}\`: expected one of ${CABLE_FAMILIES.join(', ')}`, locate(path), { actual: text, expected: [...CABLE_FAMILIES] })
+      else
+        report(file, 'error', 'bad-family', `unknown family \`${text}\`: expected one of ${CABLE_FAMILIES.join(', ')}`, locate(path), {
+          actual: text,
+          expected: [...CABLE_FAMILIES],
+        })
     } else if (key === 'precedence') {
       const leveled = asLeveled(value, path, ctx, 'precedence', PRECEDENCE_LEVELS, PRECEDENCE_ALIASES, (w) => resolvePrecedence(w, lang))
       if (leveled) header.precedence = leveled as CableHeader['precedence']
@@ -159,7 +167,9 @@ function asText(value: unknown, path: Path, { file, locate }: Ctx): string | und
 function asList(value: unknown, path: Path, ctx: Ctx, names: boolean): string[] | undefined {
   const items = typeof value === 'string' ? [value] : Array.isArray(value) ? value : undefined
   if (!items) {
-    report(ctx.file, 'error', 'bad-type', `\`${path.join('.')}\` must be text or a list of texts, not ${typeName(value)}`, ctx.locate(path), { actual: typeName(value) })
+    report(ctx.file, 'error', 'bad-type', `\`${path.join('.')}\` must be text or a list of texts, not ${typeName(value)}`, ctx.locate(path), {
+      actual: typeName(value),
+    })
     return undefined
   }
   const out: string[] = []
@@ -168,7 +178,9 @@ function asList(value: unknown, path: Path, ctx: Ctx, names: boolean): string[] 
     const text = asText(item, itemPath, ctx)
     if (text === undefined) return
     if (names && !/\p{L}/u.test(text)) {
-      report(ctx.file, 'error', 'bad-type', `\`${path.join('.')}\` must name addressees, but \`${text}\` holds no letter`, ctx.locate(itemPath), { actual: text })
+      report(ctx.file, 'error', 'bad-type', `\`${path.join('.')}\` must name addressees, but \`${text}\` holds no letter`, ctx.locate(itemPath), {
+        actual: text,
+      })
       return
     }
     out.push(text)
@@ -186,7 +198,14 @@ function asRecord(value: unknown, path: Path, { file, locate }: Ctx, keys?: read
     for (const key of Object.keys(record)) {
       if (keys.includes(key)) continue
       const guess = didYouMean(key, keys)
-      report(file, 'warning', 'unknown-key', `unknown key \`${[...path, key].join('.')}\` is ignored${guess ? `: did you mean \`${guess}\`?` : ''}`, locate([...path, key]), { expected: [...keys] })
+      report(
+        file,
+        'warning',
+        'unknown-key',
+        `unknown key \`${[...path, key].join('.')}\` is ignored${guess ? `: did you mean \`${guess}\`?` : ''}`,
+        locate([...path, key]),
+        { expected: [...keys] },
+      )
     }
   }
   return record
@@ -207,18 +226,28 @@ function asLeveled(
     const resolved = resolve(value)
     if (resolved) return resolved
     const guess = didYouMean(foldWording(value), accepted)
-    report(file, 'error', `bad-${what}`, `unknown ${what} \`${value}\`${guess ? `: did you mean \`${guess}\`?` : ''}; accepted: ${accepted.join(', ')}`, locate(path), {
-      actual: value,
-      expected: accepted,
-      ...(guess ? { suggestion: guess } : {}),
-    })
+    report(
+      file,
+      'error',
+      `bad-${what}`,
+      `unknown ${what} \`${value}\`${guess ? `: did you mean \`${guess}\`?` : ''}; accepted: ${accepted.join(', ')}`,
+      locate(path),
+      {
+        actual: value,
+        expected: accepted,
+        ...(guess ? { suggestion: guess } : {}),
+      },
+    )
     return undefined
   }
   const record = asRecord(value, path, ctx, ['level', 'label'])
   if (!record) return undefined
   const level = record['level']
   if (typeof level !== 'string' || !levels.includes(level)) {
-    report(file, 'error', `bad-${what}`, `\`${what}.level\` must be one of ${levels.join(', ')}`, locate([...path, 'level']), { expected: [...levels], actual: String(level) })
+    report(file, 'error', `bad-${what}`, `\`${what}.level\` must be one of ${levels.join(', ')}`, locate([...path, 'level']), {
+      expected: [...levels],
+      actual: String(level),
+    })
     return undefined
   }
   const label = record['label'] === undefined ? undefined : asText(record['label'], [...path, 'label'], ctx)
@@ -251,8 +280,21 @@ function asProvenance(value: unknown, path: Path, ctx: Ctx): CableHeader['proven
         // Front matter reads every scalar as a string: accept whole numbers written either way.
         const line = wholeNumber(f['line'])
         const column = wholeNumber(f['column'])
-        if (typeof original !== 'string' || typeof replacement !== 'string' || !Number.isInteger(line) || !Number.isInteger(column) || (line as number) < 1 || (column as number) < 1) {
-          report(ctx.file, 'error', 'bad-type', 'a fix needs `original` and `replacement` texts and positive whole `line` and `column`', ctx.locate([...path, 'fixes', index]))
+        if (
+          typeof original !== 'string' ||
+          typeof replacement !== 'string' ||
+          !Number.isInteger(line) ||
+          !Number.isInteger(column) ||
+          (line as number) < 1 ||
+          (column as number) < 1
+        ) {
+          report(
+            ctx.file,
+            'error',
+            'bad-type',
+            'a fix needs `original` and `replacement` texts and positive whole `line` and `column`',
+            ctx.locate([...path, 'fixes', index]),
+          )
           return
         }
         fixes.push({ original, replacement, line: line as number, column: column as number, ...(typeof rule === 'string' ? { rule } : {}) })

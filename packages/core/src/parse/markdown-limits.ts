@@ -27,7 +27,13 @@ export interface MarkdownLimits {
 }
 
 /** The defaults of {@link MarkdownLimits}. */
-export const DEFAULT_MARKDOWN_LIMITS: MarkdownLimits = { maxSize: 2 * 1024 * 1024, maxNesting: 48, maxDelimitersPerBlock: 1000, maxLinesPerBlock: 1000, maxRescanPerBlock: 2_000_000 }
+export const DEFAULT_MARKDOWN_LIMITS: MarkdownLimits = {
+  maxSize: 2 * 1024 * 1024,
+  maxNesting: 48,
+  maxDelimitersPerBlock: 1000,
+  maxLinesPerBlock: 1000,
+  maxRescanPerBlock: 2_000_000,
+}
 
 /**
  * Check a Markdown body against the limits before micromark sees it, and
@@ -35,9 +41,16 @@ export const DEFAULT_MARKDOWN_LIMITS: MarkdownLimits = { maxSize: 2 * 1024 * 102
  */
 export function checkMarkdownLimits(text: string, file: VFile, limits: MarkdownLimits, firstLine = 1): boolean {
   if (text.length > limits.maxSize) {
-    report(file, 'error', 'too-large', `the text is ${formatSize(text.length)}, more than the ${formatSize(limits.maxSize)} a cable may hold`, { line: firstLine, column: 1 }, {
-      note: 'Split the file, or raise `maxSize` if the input is trusted.',
-    })
+    report(
+      file,
+      'error',
+      'too-large',
+      `the text is ${formatSize(text.length)}, more than the ${formatSize(limits.maxSize)} a cable may hold`,
+      { line: firstLine, column: 1 },
+      {
+        note: 'Split the file, or raise `maxSize` if the input is trusted.',
+      },
+    )
     return false
   }
   const lines = text.split('\n')
@@ -48,10 +61,17 @@ export function checkMarkdownLimits(text: string, file: VFile, limits: MarkdownL
     const block = lines.slice(blockStart, end).join('\n')
     const cost = rescanCost(block)
     if (cost <= limits.maxRescanPerBlock) return true
-    report(file, 'error', 'unclosed-openers', `the paragraph starting on line ${blockStart + firstLine} has so many HTML comments or backtick runs that never close ` +
-      'that parsing it would take quadratic time', { line: blockStart + firstLine, column: 1 }, {
-      note: 'Close them, escape them (\\`, &lt;!--), or split the paragraph.',
-    })
+    report(
+      file,
+      'error',
+      'unclosed-openers',
+      `the paragraph starting on line ${blockStart + firstLine} has so many HTML comments or backtick runs that never close ` +
+        'that parsing it would take quadratic time',
+      { line: blockStart + firstLine, column: 1 },
+      {
+        note: 'Close them, escape them (\\`, &lt;!--), or split the paragraph.',
+      },
+    )
     return false
   }
   for (let index = 0; index < lines.length; index++) {
@@ -63,14 +83,24 @@ export function checkMarkdownLimits(text: string, file: VFile, limits: MarkdownL
       continue
     }
     if (index - blockStart >= limits.maxLinesPerBlock) {
-      report(file, 'error', 'block-too-long', `the block starting on line ${blockStart + firstLine} runs more than ${limits.maxLinesPerBlock} lines without a blank line`, { line: index + firstLine, column: 1 }, {
-        note: 'Separate paragraphs with blank lines.',
-      })
+      report(
+        file,
+        'error',
+        'block-too-long',
+        `the block starting on line ${blockStart + firstLine} runs more than ${limits.maxLinesPerBlock} lines without a blank line`,
+        { line: index + firstLine, column: 1 },
+        {
+          note: 'Separate paragraphs with blank lines.',
+        },
+      )
       return false
     }
     const depth = nestingDepth(line)
     if (depth > limits.maxNesting) {
-      report(file, 'error', 'too-deep', `lists or block quotes nest ${depth} levels deep here, more than the ${limits.maxNesting} allowed`, { line: index + firstLine, column: 1 })
+      report(file, 'error', 'too-deep', `lists or block quotes nest ${depth} levels deep here, more than the ${limits.maxNesting} allowed`, {
+        line: index + firstLine,
+        column: 1,
+      })
       return false
     }
     for (let i = 0; i < line.length; i++) {
@@ -79,9 +109,16 @@ export function checkMarkdownLimits(text: string, file: VFile, limits: MarkdownL
       if (code === 42 || code === 95 || code === 91 || code === 93 || code === 126) delimiters++
     }
     if (delimiters > limits.maxDelimitersPerBlock) {
-      report(file, 'error', 'too-many-delimiters', `the paragraph starting on line ${blockStart + firstLine} has more than ${limits.maxDelimitersPerBlock} emphasis marks and brackets`, { line: index + firstLine, column: 1 }, {
-        note: 'Such text takes quadratic time to parse; split the paragraph or escape the marks.',
-      })
+      report(
+        file,
+        'error',
+        'too-many-delimiters',
+        `the paragraph starting on line ${blockStart + firstLine} has more than ${limits.maxDelimitersPerBlock} emphasis marks and brackets`,
+        { line: index + firstLine, column: 1 },
+        {
+          note: 'Such text takes quadratic time to parse; split the paragraph or escape the marks.',
+        },
+      )
       return false
     }
   }
@@ -107,7 +144,7 @@ export function rescanCost(block: string): number {
   }
   // A backtick run opens a code span only if a later run has the same length: those that have none cost a rescan.
   const runs: { at: number; length: number }[] = []
-  for (let at = block.indexOf('`'); at !== -1; ) {
+  for (let at = block.indexOf('`'); at !== -1;) {
     let end = at
     while (block[end] === '`') end++
     runs.push({ at, length: end - at })

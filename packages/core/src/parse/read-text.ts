@@ -17,9 +17,16 @@ export function readText(file: VFile, options: { maxSize?: number | undefined } 
   if (size > maxSize) {
     // Checked before decoding: a huge input costs its size in memory several times over once parsed.
     const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`
-    report(file, 'error', 'too-large', `the file is ${mib(size)}, more than the ${mib(maxSize)} an input may be`, { line: 1, column: 1 }, {
-      note: 'Split it into smaller files, or raise `maxSize` if the input is trusted.',
-    })
+    report(
+      file,
+      'error',
+      'too-large',
+      `the file is ${mib(size)}, more than the ${mib(maxSize)} an input may be`,
+      { line: 1, column: 1 },
+      {
+        note: 'Split it into smaller files, or raise `maxSize` if the input is trusted.',
+      },
+    )
     return undefined
   }
   let text: string

@@ -6,7 +6,6 @@ import { report } from '../diagnostics.js'
  * feed), the noncharacters U+FFFE/U+FFFF, and the bidi embedding, override and
  * isolate controls that can make text display in another order than it reads.
  */
-// eslint-disable-next-line no-control-regex -- these controls are what the expression is for
 export const FORBIDDEN_CHARACTERS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFFFE\uFFFF\u202A-\u202E\u2066-\u2069]/g
 
 const MAX_REPORTED = 20
@@ -47,7 +46,12 @@ export function stripControlCharacters(text: string, file: VFile): string {
 
 function isForbidden(code: number): boolean {
   return (
-    (code <= 0x08) || (code >= 0x0b && code <= 0x1f) || (code >= 0x7f && code <= 0x9f) ||
-    code === 0xfffe || code === 0xffff || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069)
+    code <= 0x08 ||
+    (code >= 0x0b && code <= 0x1f) ||
+    (code >= 0x7f && code <= 0x9f) ||
+    code === 0xfffe ||
+    code === 0xffff ||
+    (code >= 0x202a && code <= 0x202e) ||
+    (code >= 0x2066 && code <= 0x2069)
   )
 }

@@ -22,8 +22,8 @@ export interface FoldOptions {
  * BOM, soft hyphen, and the invisible operators. A secret with one of these
  * inside must still be found.
  */
-// eslint-disable-next-line no-misleading-character-class -- single code points on purpose: marks and joiners that print nothing
-const INVISIBLE = /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]/u
+const INVISIBLE =
+  /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]/u
 
 /** Apostrophes and hyphens that NFKC leaves apart from `'` and `-`. */
 const APOSTROPHES = /[\u2018\u2019\u201B\u02BC\u02B9\u2032\u0060\u00B4]/u

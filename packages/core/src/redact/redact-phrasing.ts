@@ -4,7 +4,22 @@ import type { RedactContext } from './redact.js'
 import type { RedactionSpan } from './redaction-rules.js'
 
 /** Inline node types: a parent with one of these among its children holds a run of text. */
-const PHRASING = new Set(['text', 'emphasis', 'strong', 'delete', 'inlineCode', 'break', 'link', 'linkReference', 'image', 'imageReference', 'footnoteReference', 'redaction', 'textDirective', 'inlineMath'])
+const PHRASING = new Set([
+  'text',
+  'emphasis',
+  'strong',
+  'delete',
+  'inlineCode',
+  'break',
+  'link',
+  'linkReference',
+  'image',
+  'imageReference',
+  'footnoteReference',
+  'redaction',
+  'textDirective',
+  'inlineMath',
+])
 
 /** Stands for an inline node that is not text (image, note call, bar): no secret is matched across it. */
 const BOUNDARY = '\u0000'
@@ -81,7 +96,15 @@ function urlMatches(node: AnyNode, context: RedactContext): boolean {
 function logWhole(node: AnyNode, field: string, path: string, context: RedactContext): void {
   const start = node.position?.start
   const reason = context.reason
-  context.log.push({ cable: context.cable, field, path, ...(start ? { line: start.line, column: start.column } : {}), rule: ruleOf(node, context), ...(reason ? { reason } : {}), ...hmacOf(matchedIn(node, context), context) })
+  context.log.push({
+    cable: context.cable,
+    field,
+    path,
+    ...(start ? { line: start.line, column: start.column } : {}),
+    rule: ruleOf(node, context),
+    ...(reason ? { reason } : {}),
+    ...hmacOf(matchedIn(node, context), context),
+  })
 }
 
 /** The matched part of a link's or image's address or title: what the keyed hash is taken of. */
@@ -103,7 +126,15 @@ function hmacOf(secret: string, context: RedactContext): { hmac?: string } {
   return hmac ? { hmac } : {}
 }
 
-function bar(node: AnyNode, field: string, path: string, context: RedactContext, span: RedactionSpan | undefined, secret = matchedIn(node, context), at?: Point): AnyNode {
+function bar(
+  node: AnyNode,
+  field: string,
+  path: string,
+  context: RedactContext,
+  span: RedactionSpan | undefined,
+  secret = matchedIn(node, context),
+  at?: Point,
+): AnyNode {
   const reason = span?.reason ?? context.reason
   const start = at ?? node.position?.start
   context.log.push({

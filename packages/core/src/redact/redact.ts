@@ -66,7 +66,8 @@ export function redact(cable: Cable, options: RedactOptions = {}): RedactResult 
   const matchRules: MatchRule[] = (options.match ?? []).map((rule) => (typeof rule === 'string' ? { text: rule } : rule))
   // A withheld date is also written inside other fields: the id (`2014-08-14-rabat`), and from it the
   // PDF's Subject, XMP and DOCX keywords. Its forms are redacted wherever they occur.
-  if (options.fields?.includes('date') && cable.date) matchRules.push(...dateForms(cable.date).map((text) => ({ text, ...(options.reason !== undefined ? { reason: options.reason } : {}) })))
+  if (options.fields?.includes('date') && cable.date)
+    matchRules.push(...dateForms(cable.date).map((text) => ({ text, ...(options.reason !== undefined ? { reason: options.reason } : {}) })))
   const regexRules: RegexRule[] = (options.regex ?? []).map((rule) => (typeof rule === 'string' || rule instanceof RegExp ? { pattern: rule } : rule))
   const context: RedactContext = {
     find: compileRedactionRules(matchRules, regexRules, { wholeWords: options.wholeWords === true }),
@@ -81,7 +82,10 @@ export function redact(cable: Cable, options: RedactOptions = {}): RedactResult 
   redactFields(copy, fields, context)
   if (!fields.includes('body')) copy.body = redactBody(copy.body, 'body', context)
   if (!fields.includes('attachments') && !fields.includes('attachments.body')) {
-    copy.attachments = copy.attachments.map((attachment, index) => ({ ...attachment, body: redactBody(attachment.body, `attachments[${index}].body`, context) }))
+    copy.attachments = copy.attachments.map((attachment, index) => ({
+      ...attachment,
+      body: redactBody(attachment.body, `attachments[${index}].body`, context),
+    }))
   }
   const swept = sweep(copy, '', context) as Cable
   const result = stripPositions(swept)
@@ -172,7 +176,13 @@ function sweep(value: unknown, path: string, context: RedactContext): unknown {
       const spans = context.find(item)
       if (spans.length > 0) {
         const hmac = context.hash(item)
-        context.log.push({ cable: context.cable, field: 'date', rule: spans[0]!.rule, ...reasonOf(spans[0]!.reason ?? context.reason), ...(hmac ? { hmac } : {}) })
+        context.log.push({
+          cable: context.cable,
+          field: 'date',
+          rule: spans[0]!.rule,
+          ...reasonOf(spans[0]!.reason ?? context.reason),
+          ...(hmac ? { hmac } : {}),
+        })
         continue
       }
     }

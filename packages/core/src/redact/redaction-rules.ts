@@ -75,7 +75,9 @@ export function regexFromString(value: string): RegExp {
   try {
     return literal ? new RegExp(literal[1]!, literal[2]) : new RegExp(value, 'iu')
   } catch (error) {
-    throw new RedactionRuleError(`invalid regular expression ${JSON.stringify(value)}: ${(error as Error).message.replace(/^Invalid regular expression: /, '')}`)
+    throw new RedactionRuleError(
+      `invalid regular expression ${JSON.stringify(value)}: ${(error as Error).message.replace(/^Invalid regular expression: /, '')}`,
+    )
   }
 }
 
@@ -101,7 +103,12 @@ export function compileRedactionRules(match: readonly MatchRule[], regex: readon
   for (const rule of regex) {
     const compiled = typeof rule.pattern === 'string' ? regexFromString(rule.pattern) : rule.pattern
     const flags = compiled.flags.includes('g') ? compiled.flags : `${compiled.flags}g`
-    rules.push({ kind: 'regex', regex: new RegExp(compiled.source, flags.replace('y', '')), caseFold: false, ...(rule.reason !== undefined ? { reason: rule.reason } : {}) })
+    rules.push({
+      kind: 'regex',
+      regex: new RegExp(compiled.source, flags.replace('y', '')),
+      caseFold: false,
+      ...(rule.reason !== undefined ? { reason: rule.reason } : {}),
+    })
   }
   if (rules.length === 0) return () => []
   return (text) => {

@@ -30,7 +30,12 @@ export function cableClosingXml(ctx: XmlContext): string[] {
   // The closing and the list of attachments are one block: a page break between them would strand `PJ :` alone on a page.
   const out = headerBlocksXml(ctx, theme.closing?.(cable, headerContext(ctx)) ?? [], { spaceBefore: 12, keepNext: count > 0 })
   cable.attachments.forEach((attachment, index) => {
-    out.push(paragraphXml({ style: STYLE.attachmentList, keepNext: index < count - 1 }, labelledXml(ctx, attachment.label || labels.attachment, attachment.title, false)))
+    out.push(
+      paragraphXml(
+        { style: STYLE.attachmentList, keepNext: index < count - 1 },
+        labelledXml(ctx, attachment.label || labels.attachment, attachment.title, false),
+      ),
+    )
   })
   return out
 }

@@ -25,7 +25,10 @@ export async function embedFontSubsets(entries: readonly ZipEntry[], shared: Sha
   const characters = documentCharacters(entries)
   const complexScript = [...characters].filter((char) => !WESTERN_LETTER.test(char)).join('')
   const fonts = await Promise.all(
-    shared.subsetFonts.map(async (font) => ({ path: font.path, deflated: (await subsetFontEntry(font.data, font.complexScriptOnly ? complexScript : characters)).deflated })),
+    shared.subsetFonts.map(async (font) => ({
+      path: font.path,
+      deflated: (await subsetFontEntry(font.data, font.complexScriptOnly ? complexScript : characters)).deflated,
+    })),
   )
   return [...entries, ...fonts]
 }

@@ -11,7 +11,6 @@ import { fontBytes } from '../fonts/font-bytes.js'
 /** One embedded font as the docx package takes it (its type is not exported). */
 export type FontOptions = NonNullable<IPropertiesOptions['fonts']>[number]
 
-
 /** Which faces of a family a document needs. */
 export interface FaceNeeds {
   italic: boolean

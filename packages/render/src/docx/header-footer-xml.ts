@@ -85,9 +85,12 @@ export function headerFooterXml(ctx: XmlContext): HeaderFooterParts {
   const header = (content: string) => `${XML_DECLARATION}<w:hdr ${WML_ROOT_ATTRIBUTES}>${content}</w:hdr>`
   const alone = (style: string, content: string, alignment: 'center' | 'left' | 'right') => paragraphXml({ style, alignment }, content)
   const markFits = fitsBeside(ctx, markText, '')
-  const headerXml = reference && !fitsBeside(ctx, markText, referenceText)
-    ? alone(STYLE.header, marking, 'center') + alone(STYLE.header, reference, 'left')
-    : markFits ? slots(ctx, STYLE.header, reference, marking, '') : alone(STYLE.header, marking, 'center')
+  const headerXml =
+    reference && !fitsBeside(ctx, markText, referenceText)
+      ? alone(STYLE.header, marking, 'center') + alone(STYLE.header, reference, 'left')
+      : markFits
+        ? slots(ctx, STYLE.header, reference, marking, '')
+        : alone(STYLE.header, marking, 'center')
   // A teletype banner stands alone on its line, the page number under it, as the PDF sets them.
   const folioBelow = marking !== '' && (ctx.extras.spacedBanner || !fitsBeside(ctx, markText, pageNumberText(ctx)))
   const footerXml = folioBelow

@@ -70,7 +70,8 @@ export class ListNumbering {
   ordered(start: number): number {
     const first = Number.isSafeInteger(start) && start >= 0 ? start : 1
     let overrides = ''
-    for (let index = 0; index <= MAX_LIST_LEVEL; index++) overrides += `<w:lvlOverride w:ilvl="${index}"><w:startOverride w:val="${index === 0 ? first : 1}"/></w:lvlOverride>`
+    for (let index = 0; index <= MAX_LIST_LEVEL; index++)
+      overrides += `<w:lvlOverride w:ilvl="${index}"><w:startOverride w:val="${index === 0 ? first : 1}"/></w:lvlOverride>`
     this.nums.push(`<w:abstractNumId w:val="${ORDERED_ABSTRACT}"/>${overrides}`)
     return this.nums.length
   }

@@ -58,7 +58,15 @@ export interface SharedParts {
 }
 
 // The parts the per-document writer makes itself; everything else docx compiles is shared.
-const PER_DOCUMENT = new Set(['[Content_Types].xml', 'word/document.xml', 'word/_rels/document.xml.rels', 'word/numbering.xml', 'word/footnotes.xml', 'word/_rels/footnotes.xml.rels', 'docProps/core.xml'])
+const PER_DOCUMENT = new Set([
+  '[Content_Types].xml',
+  'word/document.xml',
+  'word/_rels/document.xml.rels',
+  'word/numbering.xml',
+  'word/footnotes.xml',
+  'word/_rels/footnotes.xml.rels',
+  'docProps/core.xml',
+])
 const HEADER_OR_FOOTER = /^word\/(?:_rels\/)?(?:header|footer)\d+\.xml(?:\.rels)?$/
 
 /** Distinct keys per theme beyond which parts are built without being kept: untrusted `lang` values must not grow memory without end. */

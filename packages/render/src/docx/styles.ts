@@ -151,7 +151,12 @@ function buildStyles(theme: ThemeData, language: string): IStylesOptions {
     }),
     paragraph(STYLE.subject, 'Cable Subject', {
       basedOn: STYLE.body,
-      paragraph: { alignment: ALIGN.left, indent: { left: twips(56), hanging: twips(56), firstLine: undefined }, spacing: { before: twips(10), after: twips(2) }, keepNext: true },
+      paragraph: {
+        alignment: ALIGN.left,
+        indent: { left: twips(56), hanging: twips(56), firstLine: undefined },
+        spacing: { before: twips(10), after: twips(2) },
+        keepNext: true,
+      },
     }),
     paragraph(STYLE.references, 'Cable References', {
       basedOn: STYLE.subject,
@@ -177,13 +182,22 @@ function buildStyles(theme: ThemeData, language: string): IStylesOptions {
         basedOn: STYLE.body,
         next: STYLE.body,
         run: { font: font('heading'), ...size(level === 1 ? sizes.heading : sizes.body), bold: true, italics: level === 3 },
-        paragraph: { alignment: ALIGN.left, indent: { firstLine: 0 }, spacing: { before: twips(sizes.paragraphGap * 1.5), after: twips(sizes.paragraphGap / 2) }, keepNext: true, outlineLevel: level - 1 },
+        paragraph: {
+          alignment: ALIGN.left,
+          indent: { firstLine: 0 },
+          spacing: { before: twips(sizes.paragraphGap * 1.5), after: twips(sizes.paragraphGap / 2) },
+          keepNext: true,
+          outlineLevel: level - 1,
+        },
       }),
     ),
     paragraph(STYLE.quote, 'Cable Quote', {
       basedOn: STYLE.body,
       run: { color: hexColor(colors.muted) },
-      paragraph: { indent: { left: twips(28), right: twips(28), firstLine: 0 }, border: { left: { style: 'single' as const, size: 12, color: hexColor(colors.rule), space: 8 } } },
+      paragraph: {
+        indent: { left: twips(28), right: twips(28), firstLine: 0 },
+        border: { left: { style: 'single' as const, size: 12, color: hexColor(colors.rule), space: 8 } },
+      },
     }),
     paragraph(STYLE.listItem, 'Cable List Item', {
       basedOn: STYLE.body,
@@ -202,7 +216,10 @@ function buildStyles(theme: ThemeData, language: string): IStylesOptions {
     paragraph(STYLE.rule, 'Cable Rule', {
       basedOn: STYLE.body,
       run: size(2),
-      paragraph: { border: { bottom: { style: 'single' as const, size: 6, color: hexColor(colors.rule), space: 1 } }, spacing: { before: 0, after: twips(8), line: 240 } },
+      paragraph: {
+        border: { bottom: { style: 'single' as const, size: 6, color: hexColor(colors.rule), space: 1 } },
+        spacing: { before: 0, after: twips(8), line: 240 },
+      },
     }),
     paragraph(STYLE.header, 'Cable Header', {
       basedOn: STYLE.body,

@@ -91,7 +91,14 @@ export async function toDocx(cable: Cable, options: DocxOptions = {}): Promise<U
     created,
     modified,
   })
-  const fonts = options.embedFonts === false ? undefined : { families: [theme.fonts.body, theme.fonts.heading, theme.fonts.stamp, ...(ctx.usesRtl ? [theme.fonts.rtl] : [])], italic: ctx.usesItalic, subset: true }
+  const fonts =
+    options.embedFonts === false
+      ? undefined
+      : {
+          families: [theme.fonts.body, theme.fonts.heading, theme.fonts.stamp, ...(ctx.usesRtl ? [theme.fonts.rtl] : [])],
+          italic: ctx.usesItalic,
+          subset: true,
+        }
   const shared = await sharedParts(theme, lang, fonts)
   return writeZip(await embedFontSubsets(pkg.entries({ body, core, ctx, shared }), shared), modified)
 }

@@ -35,7 +35,8 @@ function paragraphPropertiesXml(props: ParagraphProps): string {
   if (props.keepNext) xml += '<w:keepNext/>'
   if (props.pageBreakBefore) xml += '<w:pageBreakBefore/>'
   if (props.numbering) xml += `<w:numPr><w:ilvl w:val="${props.numbering.level}"/><w:numId w:val="${props.numbering.numId}"/></w:numPr>`
-  if (props.tabs && props.tabs.length > 0) xml += `<w:tabs>${props.tabs.map((tab) => `<w:tab w:val="${tab.type}"${tab.leader ? ` w:leader="${tab.leader}"` : ''} w:pos="${tab.position}"/>`).join('')}</w:tabs>`
+  if (props.tabs && props.tabs.length > 0)
+    xml += `<w:tabs>${props.tabs.map((tab) => `<w:tab w:val="${tab.type}"${tab.leader ? ` w:leader="${tab.leader}"` : ''} w:pos="${tab.position}"/>`).join('')}</w:tabs>`
   if (props.bidi) xml += '<w:bidi/>'
   if (props.spacing) xml += `<w:spacing${attributes(props.spacing)}/>`
   if (props.indent) xml += `<w:ind${attributes(props.indent)}/>`

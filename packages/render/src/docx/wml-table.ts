@@ -49,7 +49,9 @@ export function tableXml(spec: TableSpec): string {
   let xml = `<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="${width}"/><w:tblBorders>`
   for (const name of ['top', 'left', 'bottom', 'right', 'insideH', 'insideV']) xml += edge(name, spec.borders)
   xml += '</w:tblBorders>'
-  if (spec.zeroMargins) xml += '<w:tblCellMar><w:top w:type="dxa" w:w="0"/><w:left w:type="dxa" w:w="0"/><w:bottom w:type="dxa" w:w="0"/><w:right w:type="dxa" w:w="0"/></w:tblCellMar>'
+  if (spec.zeroMargins)
+    xml +=
+      '<w:tblCellMar><w:top w:type="dxa" w:w="0"/><w:left w:type="dxa" w:w="0"/><w:bottom w:type="dxa" w:w="0"/><w:right w:type="dxa" w:w="0"/></w:tblCellMar>'
   xml += '</w:tblPr><w:tblGrid>'
   for (const column of spec.columnWidths) xml += `<w:gridCol w:w="${column}"/>`
   xml += '</w:tblGrid>'

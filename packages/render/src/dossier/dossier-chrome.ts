@@ -105,19 +105,37 @@ export function paginateIndex(lines: readonly IndexLine[]): IndexLine[][] {
 }
 
 /** Draw the cover: title, subtitle, editor, date and the number of cables. */
-export function drawCover(doc: Doc, cover: { title: string; subtitle?: string; editor?: string; date?: string; lang: string; count: number }, labels: DossierLabels): void {
+export function drawCover(
+  doc: Doc,
+  cover: { title: string; subtitle?: string; editor?: string; date?: string; lang: string; count: number },
+  labels: DossierLabels,
+): void {
   doc.save()
-  doc.moveTo(MARGIN, 230).lineTo(PAGE.width - MARGIN, 230).lineWidth(1.5).strokeColor(INK).stroke()
+  doc
+    .moveTo(MARGIN, 230)
+    .lineTo(PAGE.width - MARGIN, 230)
+    .lineWidth(1.5)
+    .strokeColor(INK)
+    .stroke()
   doc.fillColor(INK).font(BOLD).fontSize(26).text(clean(cover.title), MARGIN, 250, { width: WIDTH, align: 'center' })
   let y = doc.y + 14
   if (cover.subtitle) {
     doc.font(REGULAR).fontSize(15).fillColor(MUTED).text(clean(cover.subtitle), MARGIN, y, { width: WIDTH, align: 'center' })
     y = doc.y + 10
   }
-  doc.moveTo(MARGIN, y + 6).lineTo(PAGE.width - MARGIN, y + 6).lineWidth(0.75).strokeColor(INK).stroke()
+  doc
+    .moveTo(MARGIN, y + 6)
+    .lineTo(PAGE.width - MARGIN, y + 6)
+    .lineWidth(0.75)
+    .strokeColor(INK)
+    .stroke()
   y += 30
   if (cover.editor) {
-    doc.font(REGULAR).fontSize(12).fillColor(INK).text(`${labels.editedBy} ${clean(cover.editor)}`, MARGIN, y, { width: WIDTH, align: 'center' })
+    doc
+      .font(REGULAR)
+      .fontSize(12)
+      .fillColor(INK)
+      .text(`${labels.editedBy} ${clean(cover.editor)}`, MARGIN, y, { width: WIDTH, align: 'center' })
     y = doc.y + 6
   }
   const facts = [cover.date ? formatDate(cover.date, cover.lang) : undefined, labels.cables(cover.count)].filter(Boolean).join(' — ')
@@ -128,7 +146,12 @@ export function drawCover(doc: Doc, cover: { title: string; subtitle?: string; e
 /** Draw a page heading (Contents, Index). */
 function drawHeading(doc: Doc, text: string): void {
   doc.fillColor(INK).font(BOLD).fontSize(20).text(clean(text), MARGIN, MARGIN, { width: WIDTH, lineBreak: false })
-  doc.moveTo(MARGIN, MARGIN + 32).lineTo(PAGE.width - MARGIN, MARGIN + 32).lineWidth(0.75).strokeColor(INK).stroke()
+  doc
+    .moveTo(MARGIN, MARGIN + 32)
+    .lineTo(PAGE.width - MARGIN, MARGIN + 32)
+    .lineWidth(0.75)
+    .strokeColor(INK)
+    .stroke()
 }
 
 /**
@@ -142,9 +165,21 @@ export function drawTocPage(doc: Doc, entries: readonly TocEntry[], first: boole
   let y = first ? MARGIN + 56 : MARGIN
   for (const entry of entries) {
     const height = tocEntryHeight(entry)
-    doc.font(REGULAR).fontSize(10).fillColor(MUTED).text(clean(entry.date), MARGIN, y, { width: DATE_COLUMN - 6 })
-    doc.font(REGULAR).fontSize(10).fillColor(INK).text(clean(entry.title), MARGIN + DATE_COLUMN, y, { width: SUBJECT_COLUMN })
-    doc.font(BOLD).fontSize(10).fillColor(INK).text(entry.page, PAGE.width - MARGIN - NUMBER_COLUMN, y, { width: NUMBER_COLUMN, align: 'right', lineBreak: false })
+    doc
+      .font(REGULAR)
+      .fontSize(10)
+      .fillColor(MUTED)
+      .text(clean(entry.date), MARGIN, y, { width: DATE_COLUMN - 6 })
+    doc
+      .font(REGULAR)
+      .fontSize(10)
+      .fillColor(INK)
+      .text(clean(entry.title), MARGIN + DATE_COLUMN, y, { width: SUBJECT_COLUMN })
+    doc
+      .font(BOLD)
+      .fontSize(10)
+      .fillColor(INK)
+      .text(entry.page, PAGE.width - MARGIN - NUMBER_COLUMN, y, { width: NUMBER_COLUMN, align: 'right', lineBreak: false })
     doc.goTo(MARGIN, y, WIDTH, height - 4, entry.destination)
     y += height
   }
@@ -158,7 +193,11 @@ export function drawIndexPage(doc: Doc, lines: readonly IndexLine[], first: bool
   let y = first ? MARGIN + 56 : MARGIN
   for (const line of lines) {
     if (line.heading) {
-      doc.font(BOLD).fontSize(13).fillColor(INK).text(clean(line.heading), MARGIN, y + 6, { width: WIDTH })
+      doc
+        .font(BOLD)
+        .fontSize(13)
+        .fillColor(INK)
+        .text(clean(line.heading), MARGIN, y + 6, { width: WIDTH })
       y = doc.y + 8
     }
     doc.font(REGULAR).fontSize(10).fillColor(INK).text(clean(line.text), MARGIN, y, { width: WIDTH })
@@ -170,7 +209,11 @@ export function drawIndexPage(doc: Doc, lines: readonly IndexLine[], first: bool
 /** Draw the introduction's title above the laid-out text of its first page. */
 export function drawFrontFolio(doc: Doc, label: string): void {
   doc.save()
-  doc.font(REGULAR).fontSize(9).fillColor(MUTED).text(label, 0, PAGE.height - 40, { width: PAGE.width, align: 'center', lineBreak: false })
+  doc
+    .font(REGULAR)
+    .fontSize(9)
+    .fillColor(MUTED)
+    .text(label, 0, PAGE.height - 40, { width: PAGE.width, align: 'center', lineBreak: false })
   doc.restore()
 }
 
@@ -183,7 +226,11 @@ export function drawDossierFolio(doc: Doc, label: string, width: number, height:
   const boxWidth = 30
   const x = rightHand ? width - boxWidth - 8 : 8
   const y = height - 34
-  doc.rect(x, y - 4, boxWidth, 16).lineWidth(0.5).strokeColor(MUTED).stroke()
+  doc
+    .rect(x, y - 4, boxWidth, 16)
+    .lineWidth(0.5)
+    .strokeColor(MUTED)
+    .stroke()
   doc.font(BOLD).fontSize(8).fillColor(INK).text(label, x, y, { width: boxWidth, align: 'center', lineBreak: false })
   doc.restore()
 }

@@ -25,7 +25,21 @@ export const DOSSIER_DOCX_ADDITIONS: SharedAdditions = {
   updateFields: false,
   paragraphStyles: [
     { id: DOSSIER_STYLE.title, name: 'Dossier Title', basedOn: 'Normal', run: { size: 52, bold: true }, paragraph: { spacing: { after: 240 } } },
-    { id: DOSSIER_STYLE.cable, name: 'Dossier Cable', basedOn: 'Normal', next: 'Normal', run: { size: 28, bold: true }, paragraph: { outlineLevel: 0, spacing: { after: 240 }, keepNext: true } },
-    { id: DOSSIER_STYLE.attachment, name: 'Dossier Attachment', basedOn: 'Normal', next: 'Normal', run: { size: 24, bold: true }, paragraph: { outlineLevel: 1, spacing: { after: 200 }, keepNext: true } },
+    {
+      id: DOSSIER_STYLE.cable,
+      name: 'Dossier Cable',
+      basedOn: 'Normal',
+      next: 'Normal',
+      run: { size: 28, bold: true },
+      paragraph: { outlineLevel: 0, spacing: { after: 240 }, keepNext: true },
+    },
+    {
+      id: DOSSIER_STYLE.attachment,
+      name: 'Dossier Attachment',
+      basedOn: 'Normal',
+      next: 'Normal',
+      run: { size: 24, bold: true },
+      paragraph: { outlineLevel: 1, spacing: { after: 200 }, keepNext: true },
+    },
   ],
 }

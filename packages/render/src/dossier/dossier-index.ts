@@ -36,7 +36,7 @@ function hashtagsOf(cable: Cable): boolean {
  */
 export function indexSections(cables: readonly Cable[], starts: readonly string[], labels: DossierLabels): IndexSection[] {
   const sections: [string, (cable: Cable) => readonly string[]][] = [
-    [labels.tags, (cable) => (hashtagsOf(cable) ? [] : cable.tags ?? [])],
+    [labels.tags, (cable) => (hashtagsOf(cable) ? [] : (cable.tags ?? []))],
     [labels.hashtags, (cable) => (hashtagsOf(cable) ? (cable.tags ?? []).map((tag) => (tag.startsWith('#') ? tag : `#${tag}`)) : [])],
     [labels.places, (cable) => (cable.place ? [cable.place] : [])],
     [labels.senders, (cable) => (cable.from ? [cable.from] : [])],

@@ -37,7 +37,9 @@ export function prepareDossier(dossier: Dossier, options: DossierOptions): Prepa
   if (order === 'reference') stableSort(cables, (a, b) => compareOptional(a.cable.reference ?? a.cable.id, b.cable.reference ?? b.cable.id, naturalCompare))
 
   const lang = dossier.lang ?? cables[0]?.cable.lang ?? 'fr'
-  const intro = dossier.introduction ? fromMarkdown(`---\nlang: ${JSON.stringify(lang)}\n---\n\n${dossier.introduction}`, { path: 'introduction.md' }).cables[0] : undefined
+  const intro = dossier.introduction
+    ? fromMarkdown(`---\nlang: ${JSON.stringify(lang)}\n---\n\n${dossier.introduction}`, { path: 'introduction.md' }).cables[0]
+    : undefined
   // The dossier's own texts go through the same texts and expressions (not fields: those name cable fields).
   const own: Cable = {
     subject: dossier.title,

@@ -119,7 +119,11 @@ export async function toDossierDocx(dossier: Dossier, options: DossierOptions = 
 
   if (options.index !== false) {
     const index = indexXml(ctx, prepared, labels, ++bookmarkId)
-    if (index.length > 0) sections.push({ blocks: index, spec: { page, start: duplex, headers: { default: chrome.headers.default }, footers: { default: chrome.footers.default }, titlePage: false } })
+    if (index.length > 0)
+      sections.push({
+        blocks: index,
+        spec: { page, start: duplex, headers: { default: chrome.headers.default }, footers: { default: chrome.footers.default }, titlePage: false },
+      })
   }
 
   const draft = documentBodyXml(sections)
@@ -153,7 +157,10 @@ export async function toDossierDocx(dossier: Dossier, options: DossierOptions = 
     const last = Number(sheets.get(endBookmark(bookmark)))
     if (Number.isInteger(first) && Number.isInteger(last) && last >= first) pages.set(countKey(bookmark), String(last - first + 1))
   })
-  return writeZip(await embedFontSubsets(fillParts(pkg.entries({ body: fillPageNumbers(body, pages), core, ctx, shared }), pages), shared), prepared.creationDate)
+  return writeZip(
+    await embedFontSubsets(fillParts(pkg.entries({ body: fillPageNumbers(body, pages), core, ctx, shared }), pages), shared),
+    prepared.creationDate,
+  )
 }
 
 const RESTART = '<w:pgNumType w:start="1"/>'
@@ -187,7 +194,9 @@ function pageCountXml(bookmark: string): string {
 /** The package's entries with the page marks of its header and footer parts filled in. */
 function fillParts(entries: ZipEntry[], pages: ReadonlyMap<string, string>): ZipEntry[] {
   return entries.map((entry) =>
-    HEADER_OR_FOOTER.test(entry.path) && entry.data ? { path: entry.path, data: Buffer.from(fillPageNumbers(Buffer.from(entry.data).toString('utf8'), pages), 'utf8') } : entry,
+    HEADER_OR_FOOTER.test(entry.path) && entry.data
+      ? { path: entry.path, data: Buffer.from(fillPageNumbers(Buffer.from(entry.data).toString('utf8'), pages), 'utf8') }
+      : entry,
   )
 }
 
@@ -272,7 +281,10 @@ function frontMatter(ctx: XmlContext, prepared: PreparedDossier, labels: Dossier
     paragraphXml({ style: DOSSIER_STYLE.title, alignment: 'center', spacing: { before: 3600 } }, text(prepared.title)),
     ...(prepared.subtitle ? [paragraphXml({ alignment: 'center' }, textRunsXml(ctx, prepared.subtitle, { italics: true }))] : []),
     ...(prepared.editor ? [paragraphXml({ alignment: 'center', spacing: { before: 480 } }, text(`${labels.editedBy} ${prepared.editor}`))] : []),
-    paragraphXml({ alignment: 'center' }, text([prepared.date ? formatDate(prepared.date, prepared.lang) : undefined, labels.cables(prepared.cables.length)].filter(Boolean).join(' — '))),
+    paragraphXml(
+      { alignment: 'center' },
+      text([prepared.date ? formatDate(prepared.date, prepared.lang) : undefined, labels.cables(prepared.cables.length)].filter(Boolean).join(' — ')),
+    ),
   ]
   if (prepared.introduction.length > 0) {
     front.push(paragraphXml({ style: STYLE.heading1, pageBreakBefore: true }, text(labels.introduction)))

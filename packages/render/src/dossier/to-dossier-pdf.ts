@@ -8,7 +8,17 @@ import { formatDate } from '../text/format-date.js'
 import type { ThemeName } from '../themes/registry.js'
 import type { ThemeData } from '../themes/theme.js'
 import type { Dossier, DossierOptions } from './dossier.js'
-import { drawCover, drawDossierFolio, drawFrontFolio, drawIndexPage, drawTocPage, PAGE, paginateIndex, paginateToc, registerChromeFonts } from './dossier-chrome.js'
+import {
+  drawCover,
+  drawDossierFolio,
+  drawFrontFolio,
+  drawIndexPage,
+  drawTocPage,
+  PAGE,
+  paginateIndex,
+  paginateToc,
+  registerChromeFonts,
+} from './dossier-chrome.js'
 import type { IndexLine, TocEntry } from './dossier-chrome.js'
 import { dossierIndex } from './dossier-index.js'
 import { dossierLabels, roman } from './dossier-labels.js'
@@ -126,7 +136,12 @@ export function planDossier(prepared: PreparedDossier, options: DossierOptions =
     const laidOut = layoutCable(cable, layoutOptions(theme, prepared.creationDate))
     return { pages: laidOut.pages.length, attachmentPages: attachmentStarts(laidOut, cable.attachments.length) }
   })
-  const entries = prepared.cables.map(({ cable }, index): TocEntry => ({ date: cable.date ? formatDate(cable.date, prepared.lang) : '', title: tocTitle(cable), page: '', destination: destinationOf(index) }))
+  const entries = prepared.cables.map(({ cable }, index): TocEntry => ({
+    date: cable.date ? formatDate(cable.date, prepared.lang) : '',
+    title: tocTitle(cable),
+    page: '',
+    destination: destinationOf(index),
+  }))
   const toc = paginateToc(entries)
   page += toc.length
   if (duplex && page % 2 === 1) page++
@@ -144,7 +159,10 @@ export function planDossier(prepared: PreparedDossier, options: DossierOptions =
       blankBefore,
       title: tocTitle(cable),
       date: entries[index]!.date,
-      attachments: cable.attachments.map((attachment, i) => ({ title: [attachment.label, attachment.title].filter(Boolean).join(' : '), start: start + (attachmentPages[i] ?? 0) })),
+      attachments: cable.attachments.map((attachment, i) => ({
+        title: [attachment.label, attachment.title].filter(Boolean).join(' : '),
+        start: start + (attachmentPages[i] ?? 0),
+      })),
     })
     page += pages
   })
@@ -152,7 +170,16 @@ export function planDossier(prepared: PreparedDossier, options: DossierOptions =
   entries.forEach((entry, index) => (entry.page = label(cables[index]!.start)))
   if (duplex && (page - frontPages) % 2 === 1) page++
   const indexStart = page
-  const index = options.index === false ? [] : paginateIndex(dossierIndex(prepared.cables.map((c) => c.cable), cables.map((c) => label(c.start)), dossierLabels(prepared.lang)))
+  const index =
+    options.index === false
+      ? []
+      : paginateIndex(
+          dossierIndex(
+            prepared.cables.map((c) => c.cable),
+            cables.map((c) => label(c.start)),
+            dossierLabels(prepared.lang),
+          ),
+        )
   page += index.length
   return { frontPages, introStart, tocStart, toc, cables, indexStart, index, pages: page, label }
 }
@@ -195,7 +222,18 @@ async function paintDossier(doc: PDFKit.PDFDocument, prepared: PreparedDossier, 
   }
 
   addPage()
-  drawCover(doc, { title: prepared.title, ...(prepared.subtitle ? { subtitle: prepared.subtitle } : {}), ...(prepared.editor ? { editor: prepared.editor } : {}), ...(prepared.date ? { date: prepared.date } : {}), lang: prepared.lang, count: prepared.cables.length }, labels)
+  drawCover(
+    doc,
+    {
+      title: prepared.title,
+      ...(prepared.subtitle ? { subtitle: prepared.subtitle } : {}),
+      ...(prepared.editor ? { editor: prepared.editor } : {}),
+      ...(prepared.date ? { date: prepared.date } : {}),
+      lang: prepared.lang,
+      count: prepared.cables.length,
+    },
+    labels,
+  )
   const intro = introCable(prepared)
   if (intro) {
     padTo(plan.introStart)
@@ -215,7 +253,9 @@ async function paintDossier(doc: PDFKit.PDFDocument, prepared: PreparedDossier, 
     padTo(placement.start)
     const laidOut = layoutCable(cable, layoutOptions(theme, prepared.creationDate))
     if (laidOut.pages.length !== placement.pages) {
-      throw new Error(`@cablekit/render: cable ${index + 1} laid out to ${laidOut.pages.length} pages, not the ${placement.pages} planned; the contents would be wrong`)
+      throw new Error(
+        `@cablekit/render: cable ${index + 1} laid out to ${laidOut.pages.length} pages, not the ${placement.pages} planned; the contents would be wrong`,
+      )
     }
     folio = { width: laidOut.width, height: laidOut.height }
     paintCable(doc, laidOut, { destination: destinationOf(index) })
@@ -234,7 +274,9 @@ async function paintDossier(doc: PDFKit.PDFDocument, prepared: PreparedDossier, 
 
   // One outline entry per cable, and one under it per attachment.
   for (const placement of plan.cables) {
-    const item = doc.outline.addItem(placement.date ? `${placement.date} — ${placement.title}` : placement.title, { pageNumber: placement.start } as { expanded?: boolean })
+    const item = doc.outline.addItem(placement.date ? `${placement.date} — ${placement.title}` : placement.title, { pageNumber: placement.start } as {
+      expanded?: boolean
+    })
     for (const attachment of placement.attachments) item.addItem(attachment.title, { pageNumber: attachment.start } as { expanded?: boolean })
   }
   setPageLabels(doc, plan.frontPages)

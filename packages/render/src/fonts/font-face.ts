@@ -76,7 +76,7 @@ export function fontFace(family: FontFamilyName, style: FaceStyle = 'regular'): 
   if (face) return face
   files ??= fontFiles()
   const set = files[family]
-  const path = set[style] ?? (style === 'boldItalic' ? set.bold ?? set.italic : undefined) ?? set.regular
+  const path = set[style] ?? (style === 'boldItalic' ? (set.bold ?? set.italic) : undefined) ?? set.regular
   const font = loadFont(path)
   const em = font.unitsPerEm
   face = {

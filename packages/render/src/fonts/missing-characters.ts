@@ -39,7 +39,8 @@ export function missingCharacters(cable: Cable, options: { theme?: PdfOptions['t
       if (found.has(char) || SILENT.test(char)) continue
       let drawn = verdicts.get(char)
       if (drawn === undefined) verdicts.set(char, (drawn = chain.some((face) => coversText(face, char))))
-      if (!drawn) found.set(char, { char, codePoint: `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`, field, ...(position ? { position } : {}) })
+      if (!drawn)
+        found.set(char, { char, codePoint: `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`, field, ...(position ? { position } : {}) })
     }
   }
   const walk = (value: unknown, field: string) => {
@@ -47,16 +48,18 @@ export function missingCharacters(cable: Cable, options: { theme?: PdfOptions['t
     else if (Array.isArray(value)) for (const item of value) walk(item, field)
     else if (typeof value === 'object' && value !== null) {
       const node = value as { value?: unknown; position?: { start?: { line: number; column: number } }; children?: unknown }
-      if (typeof node.value === 'string') check(node.value, field, node.position?.start ? { line: node.position.start.line, column: node.position.start.column } : undefined)
+      if (typeof node.value === 'string')
+        check(node.value, field, node.position?.start ? { line: node.position.start.line, column: node.position.start.column } : undefined)
       if (Array.isArray(node.children)) walk(node.children, field)
     }
   }
   for (const [key, value] of Object.entries(cable)) {
     if (key === 'body') walk(value, 'body')
-    else if (key === 'attachments') cable.attachments.forEach((attachment, index) => {
-      check(attachment.title, `attachments[${index}].title`)
-      walk(attachment.body, `attachments[${index}].body`)
-    })
+    else if (key === 'attachments')
+      cable.attachments.forEach((attachment, index) => {
+        check(attachment.title, `attachments[${index}].title`)
+        walk(attachment.body, `attachments[${index}].body`)
+      })
     else if (key !== 'provenance' && key !== 'date' && key !== 'lang') walkHeader(value, key, check)
   }
   return [...found.values()]
@@ -65,5 +68,6 @@ export function missingCharacters(cable: Cable, options: { theme?: PdfOptions['t
 function walkHeader(value: unknown, field: string, check: (value: string, field: string) => void): void {
   if (typeof value === 'string') check(value, field)
   else if (Array.isArray(value)) value.forEach((item, index) => walkHeader(item, `${field}[${index}]`, check))
-  else if (typeof value === 'object' && value !== null) for (const [key, item] of Object.entries(value)) if (key !== 'level') walkHeader(item, `${field}.${key}`, check)
+  else if (typeof value === 'object' && value !== null)
+    for (const [key, item] of Object.entries(value)) if (key !== 'level') walkHeader(item, `${field}.${key}`, check)
 }

@@ -6,7 +6,19 @@ import { startsRtl, textHtml } from './text-html.js'
 
 type AnyNode = RootContent & { children?: RootContent[]; value?: unknown }
 
-const CONTAINERS = new Set(['paragraph', 'heading', 'list', 'blockquote', 'code', 'thematicBreak', 'table', 'html', 'footnoteDefinition', 'containerDirective', 'leafDirective'])
+const CONTAINERS = new Set([
+  'paragraph',
+  'heading',
+  'list',
+  'blockquote',
+  'code',
+  'thematicBreak',
+  'table',
+  'html',
+  'footnoteDefinition',
+  'containerDirective',
+  'leafDirective',
+])
 
 /**
  * Body blocks as HTML, one case per mdast block type, in step with the PDF's
@@ -66,7 +78,9 @@ function listHtml(ctx: HtmlContext, list: List): string {
   const items = list.children.map((item) => {
     const check = item.checked === true || item.checked === false ? `<input type="checkbox" disabled${item.checked ? ' checked' : ''}> ` : ''
     // A tight list's paragraphs print as plain items, as Markdown means them.
-    const content = list.spread ? blocksHtml(ctx, item.children) : item.children.map((child) => (child.type === 'paragraph' ? inlineHtml(ctx, child.children) : blocksHtml(ctx, [child]))).join('')
+    const content = list.spread
+      ? blocksHtml(ctx, item.children)
+      : item.children.map((child) => (child.type === 'paragraph' ? inlineHtml(ctx, child.children) : blocksHtml(ctx, [child]))).join('')
     return `<li${check ? ' class="task"' : ''}>${check}${content}</li>\n`
   })
   return `<${tag}${start}${list.spread ? ' class="spread"' : ''}>\n${items.join('')}</${tag}>\n`

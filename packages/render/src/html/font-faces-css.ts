@@ -93,7 +93,12 @@ export async function fontFacesCss(ctx: HtmlContext, generated = ''): Promise<st
     families.add(theme.fonts.fallback)
     if (uncovered.some((char) => !coversText(fontFace(theme.fonts.fallback), char))) families.add('fallback')
   }
-  const styles: FaceStyle[] = ['regular', ...(seen.bold ? (['bold'] as const) : []), ...(seen.italic ? (['italic'] as const) : []), ...(seen.italic && seen.bold ? (['boldItalic'] as const) : [])]
+  const styles: FaceStyle[] = [
+    'regular',
+    ...(seen.bold ? (['bold'] as const) : []),
+    ...(seen.italic ? (['italic'] as const) : []),
+    ...(seen.italic && seen.bold ? (['boldItalic'] as const) : []),
+  ]
   // The page's own characters, those of the CSS's generated content (classification, running header), and a fixed set.
   const keep = [...new Set([...ALWAYS, ...chars, ...generated])].sort().join('')
   const rules: Promise<string>[] = []
@@ -103,7 +108,12 @@ export async function fontFacesCss(ctx: HtmlContext, generated = ''): Promise<st
       const path = faces[style]
       if (!path) continue
       const { weight, style: slant } = STYLES[style]
-      rules.push(encodedFace(path, keep).then((data) => `@font-face{font-family:${cssFamily(family)};font-weight:${weight};font-style:${slant};font-display:block;src:url(data:font/ttf;base64,${data}) format("truetype")}`))
+      rules.push(
+        encodedFace(path, keep).then(
+          (data) =>
+            `@font-face{font-family:${cssFamily(family)};font-weight:${weight};font-style:${slant};font-display:block;src:url(data:font/ttf;base64,${data}) format("truetype")}`,
+        ),
+      )
     }
   }
   return (await Promise.all(rules)).join('\n')

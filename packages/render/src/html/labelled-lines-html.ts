@@ -15,7 +15,11 @@ export function labelledLinesHtml(ctx: HtmlContext, lines: readonly LabelledLine
   ctx.seen.bold = true
   const french = ctx.lang.toLowerCase().startsWith('fr')
   const rows = lines.map(([label, value]) => {
-    const colon = label ? (french ? '<span class="colon" aria-hidden="true">:</span>' : '<span class="colon" aria-hidden="true"></span>') : '<span class="colon"></span>'
+    const colon = label
+      ? french
+        ? '<span class="colon" aria-hidden="true">:</span>'
+        : '<span class="colon" aria-hidden="true"></span>'
+      : '<span class="colon"></span>'
     const term = label ? `${textHtml(ctx, label, { french: false })}${french ? '' : ':'}` : ''
     return `<div class="line"><dt>${term}</dt>${colon}<dd>${value}</dd></div>`
   })

@@ -4,7 +4,8 @@ import type { HtmlContext } from './html-context.js'
 import { escapeHtml } from './html-escape.js'
 
 /** Runs of Arabic script, with the spaces between their words. */
-const ARABIC_RUN = /[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc]+(?:[ \u00a0]+[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc]+)*/g
+const ARABIC_RUN =
+  /[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc]+(?:[ \u00a0]+[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc]+)*/g
 const ARABIC_CHAR = /[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc]/
 /** Other strong right-to-left scripts (Hebrew, Syriac, Thaana, NKo). */
 const OTHER_RTL_RUN = /[\u0590-\u05ff\u0700-\u07ff\ufb1d-\ufb4f]+(?:[ \u00a0]+[\u0590-\u05ff\u0700-\u07ff\ufb1d-\ufb4f]+)*/g

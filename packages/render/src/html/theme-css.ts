@@ -58,8 +58,13 @@ export function themeCss(theme: ThemeData, furniture: PageFurniture, lang: strin
   const stamp = fontStack(theme, theme.fonts.stamp)
   const mono = fontStack(theme, 'mono')
   const french = lang.toLowerCase().startsWith('fr')
-  const mark = furniture.classification ? cssString(complete.furniture.mark === 'spaced' ? spacedBanner(furniture.classification) : furniture.classification.toUpperCase()) : undefined
-  const folio = complete.furniture.folio === 'page-of' ? '"PAGE " counter(page, decimal-leading-zero) " OF " counter(pages, decimal-leading-zero)' : 'counter(page) "/" counter(pages)'
+  const mark = furniture.classification
+    ? cssString(complete.furniture.mark === 'spaced' ? spacedBanner(furniture.classification) : furniture.classification.toUpperCase())
+    : undefined
+  const folio =
+    complete.furniture.folio === 'page-of'
+      ? '"PAGE " counter(page, decimal-leading-zero) " OF " counter(pages, decimal-leading-zero)'
+      : 'counter(page) "/" counter(pages)'
   const markStyle = `font-family:${stamp};font-weight:700;font-size:${pt(s.stamp)};color:${c.stamp}`
   const smallStyle = `font-family:${body};font-size:${pt(s.small)};color:${c.muted}`
   return `
@@ -132,7 +137,9 @@ ${furniture.runningHeader ? `@top-left{content:${cssString(furniture.runningHead
  * places them.
  */
 function headerCss(theme: ThemeData, { s, c }: HtmlCssInput): string {
-  const sizes = (['reduced', 'small', 'letterhead', 'heading', 'title'] as const).map((size) => `.size-${size}{font-size:${pt(headerSize(theme, size))}}`).join('')
+  const sizes = (['reduced', 'small', 'letterhead', 'heading', 'title'] as const)
+    .map((size) => `.size-${size}{font-size:${pt(headerSize(theme, size))}}`)
+    .join('')
   return `
 .header-lines{margin:0}
 .header-lines .line{white-space:pre-wrap;text-indent:0}

@@ -84,7 +84,13 @@ async function htmlPage(cable: Cable, options: HtmlOptions): Promise<string> {
   const first: string[] = [`<header class="cable-header">\n${headerHtml(ctx)}</header>\n`, `<div class="cable-body">\n${blocksHtml(ctx, cable.body)}</div>\n`]
   first.push(closingHtml(ctx))
   if (cable.attachments.length > 0) {
-    first.push(labelledLinesHtml(ctx, cable.attachments.map((attachment) => [attachment.label || labels.attachment, textHtml(ctx, attachment.title || '—')]), 'attachments'))
+    first.push(
+      labelledLinesHtml(
+        ctx,
+        cable.attachments.map((attachment) => [attachment.label || labels.attachment, textHtml(ctx, attachment.title || '—')]),
+        'attachments',
+      ),
+    )
   }
   const separator = lang.toLowerCase().startsWith('fr') ? ' : ' : ': '
   const attachments = cable.attachments.map((attachment, index) => {

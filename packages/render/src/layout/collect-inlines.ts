@@ -6,9 +6,7 @@ import type { Style } from './style.js'
 
 /** A piece of inline content with its style: text, a redaction bar, or a forced line break. */
 export type Span =
-  | { kind: 'text'; text: string; style: Style; footnote?: string }
-  | { kind: 'redaction'; reason: string; style: Style }
-  | { kind: 'break'; style: Style }
+  { kind: 'text'; text: string; style: Style; footnote?: string } | { kind: 'redaction'; reason: string; style: Style } | { kind: 'break'; style: Style }
 
 /** What inline collection needs to know besides the nodes. */
 export interface InlineContext {
@@ -73,7 +71,12 @@ export function collectInlines(nodes: readonly (PhrasingContent | RootContent)[]
         const identifier = String(node['identifier'] ?? '')
         const number = context.footnoteNumber(identifier)
         const size = Math.max(5, current.size * 0.65)
-        spans.push({ kind: 'text', text: String(number ?? identifier), style: { ...current, size, rise: current.size * 0.33 }, ...(number !== undefined ? { footnote: identifier } : {}) })
+        spans.push({
+          kind: 'text',
+          text: String(number ?? identifier),
+          style: { ...current, size, rise: current.size * 0.33 },
+          ...(number !== undefined ? { footnote: identifier } : {}),
+        })
         return
       }
       case 'html':

@@ -50,29 +50,45 @@ function layoutBlock(node: AnyNode, kit: LayoutKit, frame: BlockFrame): Group[] 
       const inner = layoutBlocks(node.children, kit, { ...frame, x: frame.x + 16, width: frame.width - 16 })
       for (const group of inner) {
         group.role ??= 'BlockQuote'
-        group.rows = group.rows.map((row) => ({ ...row, boxes: [{ type: 'rule', x1: frame.x + 4, y1: 0, x2: frame.x + 4, y2: row.height + 0.01, color: theme.colors.rule, lineWidth: 1.5 }, ...row.boxes] }))
+        group.rows = group.rows.map((row) => ({
+          ...row,
+          boxes: [{ type: 'rule', x1: frame.x + 4, y1: 0, x2: frame.x + 4, y2: row.height + 0.01, color: theme.colors.rule, lineWidth: 1.5 }, ...row.boxes],
+        }))
         // The rule runs through the space between paragraphs of the quote too.
         if (group.spaceAfter > 0 && group !== inner[inner.length - 1]) {
-          group.rows.push({ height: group.spaceAfter, boxes: [{ type: 'rule', x1: frame.x + 4, y1: 0, x2: frame.x + 4, y2: group.spaceAfter, color: theme.colors.rule, lineWidth: 1.5 }] })
+          group.rows.push({
+            height: group.spaceAfter,
+            boxes: [{ type: 'rule', x1: frame.x + 4, y1: 0, x2: frame.x + 4, y2: group.spaceAfter, color: theme.colors.rule, lineWidth: 1.5 }],
+          })
           group.spaceAfter = 0
         }
       }
       return inner
     }
     case 'code': {
-      const style = kit.style({ family: theme.fonts.body === 'mono' ? 'mono' : 'mono', size: theme.sizes.body * 0.9 })
+      const style = kit.style({ family: 'mono', size: theme.sizes.body * 0.9 })
       const rows = String(node.value ?? '')
         .split('\n')
         .flatMap((line) => {
           // No-break spaces keep the code's indentation, which spaces would collapse.
-          const spans = collectInlines([{ type: 'text', value: line.replace(/ /g, '\u00a0') || '\u00a0' }], { ...style, uppercase: false }, { ...kit.inline, french: false })
+          const spans = collectInlines(
+            [{ type: 'text', value: line.replace(/ /g, '\u00a0') || '\u00a0' }],
+            { ...style, uppercase: false },
+            { ...kit.inline, french: false },
+          )
           return kit.paragraph(spans, { x: frame.x + 8, width: frame.width - 8, style, gap: 1 })
         })
       return [{ rows, spaceBefore: 0, spaceAfter: gap, minSplit: 2, role: 'Code' }]
     }
     case 'thematicBreak': {
       const middle = frame.x + frame.width / 2
-      return [{ rows: [{ height: gap * 2, boxes: [{ type: 'rule', x1: middle - 60, y1: gap, x2: middle + 60, y2: gap, color: theme.colors.rule, lineWidth: 0.6 }] }], spaceBefore: 0, spaceAfter: gap }]
+      return [
+        {
+          rows: [{ height: gap * 2, boxes: [{ type: 'rule', x1: middle - 60, y1: gap, x2: middle + 60, y2: gap, color: theme.colors.rule, lineWidth: 0.6 }] }],
+          spaceBefore: 0,
+          spaceAfter: gap,
+        },
+      ]
     }
     case 'table':
       return [layoutTable(node as Table, kit, frame.x, frame.width)]
@@ -100,7 +116,19 @@ function layoutBlock(node: AnyNode, kit: LayoutKit, frame: BlockFrame): Group[] 
   }
 }
 
-const BLOCK_TYPES = new Set(['paragraph', 'heading', 'list', 'blockquote', 'code', 'thematicBreak', 'table', 'html', 'footnoteDefinition', 'containerDirective', 'leafDirective'])
+const BLOCK_TYPES = new Set([
+  'paragraph',
+  'heading',
+  'list',
+  'blockquote',
+  'code',
+  'thematicBreak',
+  'table',
+  'html',
+  'footnoteDefinition',
+  'containerDirective',
+  'leafDirective',
+])
 
 function isBlock(node: RootContent): boolean {
   return BLOCK_TYPES.has(node.type)

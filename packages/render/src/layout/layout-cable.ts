@@ -58,7 +58,12 @@ export function layoutCable(cable: Cable, options: LayoutOptions = {}): LaidOutC
     const number = numbers.get(identifier)
     if (!children || number === undefined) return undefined
     const style = kit.style({ size: theme.sizes.small })
-    const spans = [{ kind: 'text' as const, text: `${number}. `, style }, ...children.flatMap((child) => collectInlines('children' in child ? (child.children as RootContent[]) : [child], style, { ...inline, footnoteNumber: () => undefined }))]
+    const spans = [
+      { kind: 'text' as const, text: `${number}. `, style },
+      ...children.flatMap((child) =>
+        collectInlines('children' in child ? (child.children as RootContent[]) : [child], style, { ...inline, footnoteNumber: () => undefined }),
+      ),
+    ]
     const rows = kit.paragraph(spans, { style: { size: theme.sizes.small }, gap: 1 })
     footnoteRowsCache.set(identifier, rows)
     return rows
@@ -68,7 +73,10 @@ export function layoutCable(cable: Cable, options: LayoutOptions = {}): LaidOutC
   const groups: Group[] = [...drawing.header(kit), ...layoutBlocks(cable.body, kit, blockFrame)]
   groups.push(...(drawing.closing?.(kit) ?? []))
   if (cable.attachments.length > 0) {
-    const listed = labelledLines(kit, cable.attachments.map((attachment) => [attachment.label || kit.labels.attachment, attachment.title || '—']))
+    const listed = labelledLines(
+      kit,
+      cable.attachments.map((attachment) => [attachment.label || kit.labels.attachment, attachment.title || '—']),
+    )
     groups.push(kit.group(listed, { spaceBefore: theme.sizes.paragraphGap, spaceAfter: theme.sizes.paragraphGap }))
   }
   const attachmentGroups: number[] = []
@@ -100,7 +108,7 @@ export function layoutCable(cable: Cable, options: LayoutOptions = {}): LaidOutC
 
   const text = (value: string | undefined) => (value ? sanitizeText(value) : undefined)
   const metadata = {
-    ...(cable.subject ?? cable.id ? { title: text(cable.subject ?? cable.id)! } : {}),
+    ...((cable.subject ?? cable.id) ? { title: text(cable.subject ?? cable.id)! } : {}),
     ...(cable.from ? { author: text(cable.from)! } : {}),
     ...(subjectLine(cable) ? { subject: text(subjectLine(cable))! } : {}),
     ...(cable.tags?.length ? { keywords: text(cable.tags.join(', '))! } : {}),

@@ -88,7 +88,7 @@ export function makeAtoms(spans: readonly Span[], theme: ThemeData, maxWidth: nu
       continue
     }
     if (span.kind === 'redaction') {
-      close(current ? 0 : 0)
+      close(0)
       atoms.push(redactionAtom(span.reason, span.style, theme, levels?.[offset] ?? 0, maxWidth))
       offset += 1
       continue
@@ -195,7 +195,16 @@ function redactionAtom(reason: string, style: Style, theme: ThemeData, level: nu
     let width = 0
     for (const piece of splitByCoverage(text, chain)) {
       const shaped = shapeText(piece.face, piece.text)
-      runs.push({ face: piece.face, size: labelStyle.size, color: labelStyle.color, rise: 0, shaped, text: piece.text, rtl, width: shaped.width * labelStyle.size })
+      runs.push({
+        face: piece.face,
+        size: labelStyle.size,
+        color: labelStyle.color,
+        rise: 0,
+        shaped,
+        text: piece.text,
+        rtl,
+        width: shaped.width * labelStyle.size,
+      })
       width += shaped.width * labelStyle.size
     }
     return { runs, width }

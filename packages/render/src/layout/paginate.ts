@@ -41,7 +41,15 @@ export function paginate(groups: readonly Group[], frame: Frame, ruleColor: stri
   const finishPage = () => {
     if (footnotes.length > 0) {
       let fy = frame.y + bottom - footnoteHeight() + FOOTNOTE_SEPARATOR
-      boxes.push({ type: 'rule', x1: frame.x, y1: fy - FOOTNOTE_SEPARATOR / 2, x2: frame.x + 120, y2: fy - FOOTNOTE_SEPARATOR / 2, color: ruleColor, lineWidth: 0.5 })
+      boxes.push({
+        type: 'rule',
+        x1: frame.x,
+        y1: fy - FOOTNOTE_SEPARATOR / 2,
+        x2: frame.x + 120,
+        y2: fy - FOOTNOTE_SEPARATOR / 2,
+        color: ruleColor,
+        lineWidth: 0.5,
+      })
       for (const row of footnotes) {
         for (const box of row.boxes) boxes.push(translateBox(box, 0, fy))
         fy += row.height
@@ -90,7 +98,7 @@ export function paginate(groups: readonly Group[], frame: Frame, ruleColor: stri
       const next = groups[current + 1]
       const follow = next ? next.rows.slice(0, Math.min(next.rows.length, Math.max(1, Math.min(next.minSplit ?? 2, 2)))) : []
       const needed = [...rows, ...follow]
-      if (fitting(needed, 0, y + (next ? group.spaceAfter + next.spaceBefore : 0) - (follow.length ? 0 : 0)) < needed.length) newPage()
+      if (fitting(needed, 0, y + (next ? group.spaceAfter + next.spaceBefore : 0) ) < needed.length) newPage()
     }
     let index = 0
     while (index < rows.length) {

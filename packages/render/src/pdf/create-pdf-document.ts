@@ -15,7 +15,12 @@ export interface PdfDocumentOptions {
  * input gives the same bytes, optionally tagged and PDF/A-3b.
  */
 export function createPdfDocument(metadata: LaidOutCable['metadata'], options: PdfDocumentOptions = {}): PdfDocument {
-  const info: Record<string, string | Date> = { Creator: 'cablekit', Producer: 'cablekit (pdfkit)', CreationDate: metadata.creationDate, ModDate: metadata.creationDate }
+  const info: Record<string, string | Date> = {
+    Creator: 'cablekit',
+    Producer: 'cablekit (pdfkit)',
+    CreationDate: metadata.creationDate,
+    ModDate: metadata.creationDate,
+  }
   if (metadata.title) info['Title'] = metadata.title
   if (metadata.author) info['Author'] = metadata.author
   if (metadata.subject) info['Subject'] = metadata.subject

@@ -148,7 +148,6 @@ export function writeRuns(doc: PdfDocumentInternals, runs: readonly GlyphRunBox[
         if (hex) items.push(`<${hex}>`)
         hex = ''
         items.push(pdfNumber(Math.round(pending * 100) / 100))
-        pending = 0
       }
       hex += code(entry, glyph)
       // The PDF advances by the glyph's own width; the difference is kerning (in thousandths of an em).

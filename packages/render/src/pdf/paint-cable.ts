@@ -48,7 +48,7 @@ export function paintCable(doc: PdfDocument, laidOut: LaidOutCable, options: Pai
   const total = options.totalPages ?? offset + laidOut.pages.length
   const tagged = options.tagged === true
   const tagging = document as unknown as TaggingDocument
-  const root = tagged ? tagging.struct(laidOut.theme.name === 'telegramme' ? 'Document' : 'Document') : undefined
+  const root = tagged ? tagging.struct('Document') : undefined
   if (root) tagging.addStructure(root)
   const elements = new Map<number, StructElement>()
   laidOut.pages.forEach((page, index) => {
