@@ -21,7 +21,11 @@ interface Line {
   diagnostics: { severity: string; ruleId?: string; reason: string }[]
 }
 
-const manifestOf = (out: string): Line[] => readFileSync(join(out, 'manifest.jsonl'), 'utf8').trim().split('\n').map((text) => JSON.parse(text) as Line)
+const manifestOf = (out: string): Line[] =>
+  readFileSync(join(out, 'manifest.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((text) => JSON.parse(text) as Line)
 const latin1 = (path: string) => readFileSync(path).toString('latin1')
 
 /** A theme module that imports nothing, so it loads from any folder: sobre's data, recoloured. */
@@ -160,7 +164,11 @@ describe('the shared rendering flags', () => {
   })
 
   it('a missing theme module is a usage error naming it, before any work', async () => {
-    for (const command of [['batch', 'tree', '--jobs', '1'], ['render', 'tree'], ['dossier', 'cable.md', '--title', 'T']]) {
+    for (const command of [
+      ['batch', 'tree', '--jobs', '1'],
+      ['render', 'tree'],
+      ['dossier', 'cable.md', '--title', 'T'],
+    ]) {
       const out = command[0] === 'dossier' ? 'nothing/book.pdf' : 'nothing'
       const run = await cli([...command, '-o', out, '--theme', 'nowhere/theme.mjs'], { cwd: work, env })
       expect(run.code, command[0]).toBe(2)
@@ -186,13 +194,25 @@ describe('the shared rendering flags', () => {
     expect(wrongFormat.code).toBe(1)
   })
 
-  it('dossier refuses the flags its writers cannot honour, naming the flag', async () => {
-    for (const flag of [['--tagged'], ['--pdfa'], ['--finish', 'scan'], ['--no-embed-fonts']]) {
-      const run = await cli(['dossier', 'cable.md', '--title', 'T', '-o', 'd/refused.pdf', ...flag], { cwd: work, env })
-      expect(run.code, flag[0]).toBe(2)
-      expect(run.stderr).toContain(`${flag[0]} is not available for dossiers`)
+  it('dossier takes the PDF flags for a PDF book and --no-embed-fonts for a DOCX one', async () => {
+    const book = async (name: string, ...flags: string[]) => {
+      const run = await cli(['dossier', 'cable.md', '--title', 'T', '-o', `d/${name}`, ...flags], { cwd: work, env })
+      expect(run.code, `${flags.join(' ')}: ${run.stderr}`).toBe(0)
+      return readFileSync(join(work, 'd', name))
     }
-    expect(existsSync(join(work, 'd/refused.pdf'))).toBe(false)
+    const plain = (await book('plain.pdf')).toString('latin1')
+    expect(plain).not.toContain('/StructTreeRoot')
+    const tagged = (await book('tagged.pdf', '--tagged')).toString('latin1')
+    expect(tagged).toContain('/StructTreeRoot')
+    expect(tagged).toContain('/MarkInfo')
+    const pdfa = (await book('pdfa.pdf', '--pdfa')).toString('latin1')
+    expect(pdfa).toMatch(/pdfaid:part[^0-9]*3/)
+    expect(spawnSync('qpdf', ['--check', join(work, 'd/pdfa.pdf')]).status).toBe(0)
+    const scanned = await book('scan.pdf', '--finish', 'scan')
+    expect(scanned.equals(Buffer.from(plain, 'latin1'))).toBe(false)
+    const parts = async (bytes: Buffer) => Object.keys((await JSZip.loadAsync(bytes)).files)
+    expect((await parts(await book('fonts.docx'))).some((name) => name.startsWith('word/fonts/'))).toBe(true)
+    expect((await parts(await book('named.docx', '--no-embed-fonts'))).some((name) => name.startsWith('word/fonts/'))).toBe(false)
   })
 
   it('--lang takes BCP 47 and tesseract codes, and refuses others as a usage error', async () => {
@@ -246,9 +266,14 @@ describe('one walk for render and batch', () => {
     const exclude = ['--exclude', 'drafts', '--exclude', '*.markdown']
     const run = await cli(['batch', 'archive', '-o', 'w-exclude', '--jobs', '1', '--progress', 'json', ...exclude], { cwd: work, env })
     expect(run.code, run.stderr).toBe(0)
-    const paths = manifestOf(join(work, 'w-exclude')).map((line) => line.path).sort()
+    const paths = manifestOf(join(work, 'w-exclude'))
+      .map((line) => line.path)
+      .sort()
     expect(paths).toEqual(['README.md', 'a.md', 'batch/job.json'])
-    const events = run.stdout.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as Record<string, unknown>)
+    const events = run.stdout
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
     const start = events.find((event) => event['event'] === 'start')
     expect(start?.['total']).toBe(3)
   })
@@ -257,8 +282,19 @@ describe('one walk for render and batch', () => {
 describe('batch --help', () => {
   it('documents the array-job variables, where their indexes start, and manifest merge', async () => {
     const help = (await cli(['batch', '--help'])).stdout
-    for (const name of ['JOB_COMPLETION_INDEX', 'SLURM_ARRAY_TASK_ID', 'SLURM_ARRAY_TASK_MIN', 'SLURM_ARRAY_TASK_MAX', 'SLURM_ARRAY_TASK_STEP',
-      'SLURM_ARRAY_TASK_COUNT', 'AWS_BATCH_JOB_ARRAY_INDEX', 'AWS_BATCH_JOB_ARRAY_SIZE', 'CABLEKIT_SHARDS', 'cablekit manifest merge OUT', '--partial']) {
+    for (const name of [
+      'JOB_COMPLETION_INDEX',
+      'SLURM_ARRAY_TASK_ID',
+      'SLURM_ARRAY_TASK_MIN',
+      'SLURM_ARRAY_TASK_MAX',
+      'SLURM_ARRAY_TASK_STEP',
+      'SLURM_ARRAY_TASK_COUNT',
+      'AWS_BATCH_JOB_ARRAY_INDEX',
+      'AWS_BATCH_JOB_ARRAY_SIZE',
+      'CABLEKIT_SHARDS',
+      'cablekit manifest merge OUT',
+      '--partial',
+    ]) {
       expect(help, name).toContain(name)
     }
     expect(help).toMatch(/Kubernetes[^\n]*starts at 0/)

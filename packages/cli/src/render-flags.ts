@@ -36,35 +36,32 @@ export interface RenderFlagOptions extends Pick<RenderSourceOptions, 'finish' | 
 
 const FAMILY = "(default: each cable's family)"
 
-/** Flags a dossier cannot honour yet: its writers have no such option (see `packages/render/src/dossier/dossier.ts`). */
-const NOT_IN_DOSSIERS = { finish: '--finish', tagged: '--tagged', pdfa: '--pdfa', embedFonts: '--no-embed-fonts' } as const
 
 /**
  * Declare the rendering flags `render`, `batch` and `dossier` share, each
  * once with one description, so the three commands speak one language:
  * `--theme NAME|MODULE`, `--finish`, `--tagged`, `--pdfa`, `--json-too`,
  * `--from`, `--fix`, `--annotate` and `--no-embed-fonts`. (`--lang` comes
- * with the scan flags, `addScanOptions`.) On `dossier` the flags its writers
- * cannot honour are hidden from the help and refused by {@link renderFlagsFrom}.
+ * with the scan flags, `addScanOptions`.) On `dossier` the PDF flags apply to
+ * a PDF book and `--no-embed-fonts` to a DOCX one.
  *
  * @param command the command to add the flags to.
- * @param options `scope`: the command, for the flags it cannot honour.
+ * @param options `scope`: the command (the dossier words `--json-too` for its book).
  * @returns the command.
  * @example addRenderFlags(program.command('render'), { scope: 'render' })
  */
 export function addRenderFlags(command: Command, options: { scope: RenderScope }): Command {
   const dossier = options.scope === 'dossier'
-  const only = (option: Option) => (dossier ? option.hideHelp() : option)
   return command
     .addOption(new Option('--theme <name|module>', `theme: ${THEME_NAMES.join(', ')}, or the path of a JavaScript module exporting a theme ${FAMILY}`))
-    .addOption(only(new Option('--finish <finish>', 'PDF finish: clean or scan').argParser(finishOption)))
-    .addOption(only(new Option('--tagged', 'write tagged (accessible) PDF')))
-    .addOption(only(new Option('--pdfa', 'write PDF/A-3b')))
+    .addOption(new Option('--finish <finish>', 'PDF finish: clean or scan').argParser(finishOption))
+    .addOption(new Option('--tagged', 'write tagged (accessible) PDF'))
+    .addOption(new Option('--pdfa', 'write PDF/A-3b'))
     .addOption(new Option('--json-too', dossier ? 'also write the cables as BOOK.json beside the book' : 'also write each cable as NAME.json'))
     .addOption(new Option('--from <format>', 'force the source format: markdown, text or json').argParser(formatOption))
     .addOption(new Option('--fix', 'apply suggested OCR fixes before rendering, recording each in the provenance'))
     .addOption(new Option('--annotate', 'print the OCR fixes recorded by `--fix` as editor’s notes (N.d.E.)'))
-    .addOption(only(new Option('--no-embed-fonts', 'DOCX and HTML: name the fonts instead of embedding them (a PDF always embeds its fonts)')))
+    .addOption(new Option('--no-embed-fonts', 'DOCX and HTML: name the fonts instead of embedding them (a PDF always embeds its fonts)'))
 }
 
 /**
@@ -73,20 +70,11 @@ export function addRenderFlags(command: Command, options: { scope: RenderScope }
  *
  * @param flags the parsed flags.
  * @param cwd the folder a theme module's relative path is taken from.
- * @param scope the command; `dossier` refuses the flags its writers cannot honour.
- * @throws {CliError} (exit 2) for an unknown theme, a missing module, or a flag the command cannot honour.
+ * @param scope the command (`batch` leaves a theme module for its workers to import).
+ * @throws {CliError} (exit 2) for an unknown theme or a missing module.
  * @example const { theme, parse, ...render } = renderFlagsFrom(options, io.cwd, 'render')
  */
 export function renderFlagsFrom(flags: RenderFlags, cwd: string, scope: RenderScope): RenderFlagOptions {
-  if (scope === 'dossier') {
-    for (const [key, flag] of Object.entries(NOT_IN_DOSSIERS)) {
-      const value = flags[key as keyof typeof NOT_IN_DOSSIERS]
-      if (key === 'embedFonts' ? value === false : value !== undefined && value !== false) {
-        const advice = 'render the cables one by one with `cablekit render`'
-        throw new CliError(`${flag} is not available for dossiers: the dossier writers have no such option yet (${advice})`, EXIT.usage)
-      }
-    }
-  }
   return {
     ...(flags.theme !== undefined ? { theme: resolveThemeChoice(flags.theme, cwd, { workers: scope === 'batch' }) } : {}),
     ...(flags.finish ? { finish: flags.finish } : {}),

@@ -48,6 +48,14 @@ export interface DossierOptions {
   creationDate?: Date
   /** Environment read for `SOURCE_DATE_EPOCH` (default `process.env`). */
   env?: Record<string, string | undefined>
+  /** PDF only: a tagged (structured, accessible) book, each cable a `Document` element with its headings and paragraphs. */
+  tagged?: boolean
+  /** PDF only: PDF/A-3b (implies `tagged`). */
+  pdfa?: boolean
+  /** PDF only: the cables' finish, `clean` (default) or `scan` (a scanned look: grain and a slight tilt, per cable). */
+  finish?: 'clean' | 'scan'
+  /** DOCX only: `false` names the fonts without embedding them (a smaller file; Word then uses what the reader has). Default `true`. */
+  embedFonts?: boolean
   /** Called after each cable is painted (progress bars): `done` of `total`. */
   onProgress?: (done: number, total: number) => void
 }

@@ -140,7 +140,8 @@ export async function toDossierDocx(dossier: Dossier, options: DossierOptions = 
   })
   // Subsets of the characters the book draws, as for one cable: a book of a hundred cables is not a hundred times a font.
   const fonts: FontSelection = { families: [...families, ...(ctx.usesRtl ? [documentTheme.fonts.rtl] : [])], italic: ctx.usesItalic, subset: true }
-  const shared = await sharedParts(documentTheme, prepared.lang, fonts, styleSets.additions(DOSSIER_DOCX_ADDITIONS))
+  // The page estimate measures with the fonts either way; `embedFonts: false` only leaves them out of the file.
+  const shared = await sharedParts(documentTheme, prepared.lang, options.embedFonts === false ? undefined : fonts, styleSets.additions(DOSSIER_DOCX_ADDITIONS))
   // Lay the book out once with the page references blank and the pages numbered through (so every bookmark's page is its
   // sheet in the book), then write the sheets into the contents and index, and each cable's page count into its folio.
   // A cable's pages are numbered from 1, an odd number, so its odd-page break adds no blank page in Word or LibreOffice:

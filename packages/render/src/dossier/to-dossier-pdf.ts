@@ -97,7 +97,7 @@ export function toDossierPdfStream(dossier: Dossier, options: DossierOptions = {
       lang: prepared.lang,
       creationDate: prepared.creationDate,
     },
-    {},
+    { tagged: options.tagged === true || options.pdfa === true, pdfa: options.pdfa === true },
   )
   registerChromeFonts(doc)
   const stream = doc as unknown as Readable
@@ -105,8 +105,8 @@ export function toDossierPdfStream(dossier: Dossier, options: DossierOptions = {
   return stream
 }
 
-function layoutOptions(theme: ThemeName | ThemeData | undefined, creationDate: Date) {
-  return { ...(theme ? { theme } : {}), creationDate }
+function layoutOptions(theme: ThemeName | ThemeData | undefined, creationDate: Date, finish?: DossierOptions['finish']) {
+  return { ...(theme ? { theme } : {}), creationDate, ...(finish ? { finish } : {}) }
 }
 
 /** The text laid out as the introduction: a cable with a body only, in the plain theme. */
@@ -133,7 +133,7 @@ export function planDossier(prepared: PreparedDossier, options: DossierOptions =
   const tocStart = page
 
   const measured = prepared.cables.map(({ cable, theme }) => {
-    const laidOut = layoutCable(cable, layoutOptions(theme, prepared.creationDate))
+    const laidOut = layoutCable(cable, layoutOptions(theme, prepared.creationDate, options.finish))
     return { pages: laidOut.pages.length, attachmentPages: attachmentStarts(laidOut, cable.attachments.length) }
   })
   const entries = prepared.cables.map(({ cable }, index): TocEntry => ({
@@ -251,14 +251,14 @@ async function paintDossier(doc: PDFKit.PDFDocument, prepared: PreparedDossier, 
   for (const [index, { cable, theme }] of prepared.cables.entries()) {
     const placement = plan.cables[index]!
     padTo(placement.start)
-    const laidOut = layoutCable(cable, layoutOptions(theme, prepared.creationDate))
+    const laidOut = layoutCable(cable, layoutOptions(theme, prepared.creationDate, options.finish))
     if (laidOut.pages.length !== placement.pages) {
       throw new Error(
         `@cablekit/render: cable ${index + 1} laid out to ${laidOut.pages.length} pages, not the ${placement.pages} planned; the contents would be wrong`,
       )
     }
     folio = { width: laidOut.width, height: laidOut.height }
-    paintCable(doc, laidOut, { destination: destinationOf(index) })
+    paintCable(doc, laidOut, { destination: destinationOf(index), tagged: options.tagged === true || options.pdfa === true })
     folio = undefined
     options.onProgress?.(index + 1, total)
     await drain(stream)
