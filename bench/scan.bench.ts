@@ -91,6 +91,8 @@ for (const [label, degrade] of [
   ['clean', undefined],
   ['degraded', degraded],
 ] as const) {
+  // Stage 2 is the clean pages, stage 3 the degraded ones: `--stages` skips either.
+  if (!stages.has(label === 'clean' ? '2' : '3')) continue
   const images: OcrImage[] = []
   const references: string[] = []
   for (const [index, { pdf, page }] of pageList.entries()) {

@@ -155,7 +155,8 @@ export function readFcoTelegram(lines: Line[], ctx: TextContext): { header: Head
       header.classification ??= classification
       continue
     }
-    const reference = REFERENCE.exec(text)
+    // A typed copy may label the reference (`REF: MIPT`).
+    const reference = REFERENCE.exec(text.replace(/^REFS?\s*:\s*/i, ''))
     if (reference && (seenTo || header.from)) {
       references.push(reference[1]!.replace(/\s+/g, ' ').toUpperCase())
       const rest = reference[2]!.replace(/^[:.\s]+/, '').trim()

@@ -2,7 +2,7 @@ import { report } from '../../diagnostics.js'
 import type { Attachment, Cable } from '../../model/schema.js'
 import type { BodyContent } from '../../model/nodes.js'
 import type { TextContext } from './context.js'
-import { parseFrenchDate } from './french-dates.js'
+import { parseFrenchDate, titleCase } from './french-dates.js'
 import { splitLabels } from './french-labels.js'
 import type { LabeledValue } from './french-labels.js'
 import { splitItems } from './items.js'
@@ -221,6 +221,12 @@ export function readFrenchCable(lines: Line[], ctx: TextContext): { header: Head
       report(ctx.file, 'warning', 'ocr-noise', `dropped \`${text}\` from the header: it reads as OCR noise`, pointAt(line), { actual: text })
       continue
     }
+    // A town alone under the post (`Bruxelles`, `Le Caire`): the place, printed without a date. A sub-unit of the post has a `de`.
+    if (header.issuer?.post && !header.place && !header.date && !header.from && !header.to && !header.subject && PLACE_ALONE.test(text) && !LETTERHEAD_WORD.test(text)) {
+      header.place = isCapitals(text) ? titleCase(text) : text
+      report(ctx.file, 'info', 'guessed-field', `read \`${text}\` as the place (a town alone under the issuing post)`, pointAt(line))
+      continue
+    }
     // A letterhead line no pattern knows (`Wilaya de …`), right under the state or ministry: the issuing post.
     const letterheadOnly = header.issuer && !header.reference && !header.date && !header.from && !header.to && !header.subject
     if (letterheadOnly && text.length < 100 && !/[.!?;:]$/.test(text)) {
@@ -292,6 +298,11 @@ function withoutTitle(body: BodyContent[], title: string): BodyContent[] {
   const fold = (value: string) => value.toLowerCase().replace(/[\s.:]+$/, '').trim()
   return text.type === 'text' && title !== '' && fold(text.value) === fold(title) ? body.slice(1) : body
 }
+
+/** Words of a letterhead's units, which a town's name alone does not have. */
+const LETTERHEAD_WORD = /\b(?:Service|Direction|Bureau|Cabinet|Section|Division|Département|Consulat|Ambassade|Mission|Délégation|Secrétariat)\b/i
+/** A town's name alone: one to three capitalised words (`Bruxelles`, `Addis-Abeba`, `Le Caire`, `NEW YORK`). */
+const PLACE_ALONE = /^\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){0,2}$/u
 
 /** Whether a text is written in capitals (at least one letter, no lower-case one). */
 function isCapitals(text: string): boolean {

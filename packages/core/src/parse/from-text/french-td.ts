@@ -17,8 +17,11 @@ type Header = Partial<Omit<Cable, 'body' | 'attachments'>>
 const TD_LINE = /^TD\s+((?:[A-Z][A-Z'’.-]*\s+){0,4}?[A-Z][A-Z'’.-]*)\s+(\d\S*)(.*)$/
 /** The archive's listing line: `TD_KIGALI_1994_00315.txt Wed May 20 21:17:56 2020 1`. */
 const LISTING = /\bTD_([A-Z]+)_(\d{4})_0*(\d+)\.txt\b/
-/** The post's own date and local time: `KGLI LE 07/04/94 A 22H23`, also inside OCR debris (`(K6LI LE 15/01/94 A, 11H05`). */
-const POST_TIME = /\b([A-Z0-9]{4})\s+LE\s+(\d{1,2})\/(\d{1,2})\/(\d{2,4})\s*[AÀ]?,?\s*(\d{1,2})\s?H\s?(\d{2})\b/
+/**
+ * The post's own date and local time: `KGLI LE 07/04/94 A 22H23` (the post's code, its name, `KIGALI LE …`, or none:
+ * `LE 08/04/94 A 23H48`), also inside OCR debris (`(K6LI LE 15/01/94 A, 11H05`).
+ */
+const POST_TIME = /(?:\b[A-Z0-9]{4,}\s+|^)LE\s+(\d{1,2})\/(\d{1,2})\/(\d{2,4})\s*[AÀ]?,?\s*(\d{1,2})\s?H\s?(\d{2})\b/
 /** `CHIFFRE CONFIDENTIEL DIPLOMATIE`, `CHIFFRE DIFFUSION RESTREINTE`: how the TD was enciphered, and its protection. */
 const CIPHER = /^CHIFFRE\s+(.*)$/
 /** `ORIGINE : L'AMBASSADEUR`, OCR'd `ORIGINE. : …`. */
@@ -27,8 +30,8 @@ const ORIGIN = /^ORIGINE\s*\.?\s*:\s*(.*)$/
 const NOTE = /^N\s?B[O0>!.]*\s*[:;>!]/
 /** The line that opens the text: `TXT`, OCR'd `TT`. */
 const TEXT_MARK = /^T[XÉ]?X?T\.?$/
-/** An addressee marker: `AD` (action) and `CQ` (copy), with what OCR makes of `CQ` (`CO`, `C0`, `Co`, `©`). */
-const ADDRESSEE_MARK = /(?:^|[\s"“”'(]+)(AD|CQ|CO|C0|Co|co|©)(?=[\s-]+["“]?[A-ZÀ-Þ])/gu
+/** An addressee marker: `AD` (action) and `CQ` (copy), with what OCR makes of `CQ` (`CO`, `C0`, `Co`, `©`); a typed copy may put a colon after it. */
+const ADDRESSEE_MARK = /(?:^|[\s"“”'(]+)(AD|CQ|CO|C0|Co|co|©)(?=\s*:?[\s-]+["“]?[A-ZÀ-Þ])/gu
 /** A word of an addressee: capitals, apostrophes and hyphens (`DAR`, `MINDEFENSE`, `L'ONU`). */
 const ADDRESSEE_WORD = /^[A-ZÀ-Þ][A-ZÀ-Þ'’-]*$/u
 /** Header labels of the text part: `OBJET :`, `REFERENCE :`, `RESUME :`, OCR'd without the colon. */
@@ -79,6 +82,9 @@ export function readFrenchTd(lines: Line[], ctx: TextContext): { header: Header;
   let inText = false
   let subject: string[] | undefined
   let references: string[] | undefined
+  /** The marker of the last addressee line, and whether the line before this one was one. */
+  let lastMarker: 'AD' | 'CQ' | undefined
+  let addresseeRun = false
   /** Copy markers OCR misread (`CO`, `C0`, `©`), reported once for the TD. */
   const guessedCopies: string[] = []
   let firstGuess: ReturnType<typeof pointAt> | undefined
@@ -90,12 +96,19 @@ export function readFrenchTd(lines: Line[], ctx: TextContext): { header: Header;
   for (; index < lines.length; index++) {
     const raw = lines[index]!
     if (isBlank(raw)) {
-      if (subject) break
+      if (subject && !(!header.precedence && isPrecedenceStamp(lines[index + 1]?.text.trim() ?? ''))) break
       continue
     }
     const line = trimLine(raw)
+    const previousWasAddressee = addresseeRun
+    addresseeRun = false
     // OCR puts quotes and brackets before a line's first word (`"AD DIPLOMATIE 39`, `“CO DFRA`).
     const text = line.text.replace(/^["“”'(]+/, '')
+    // A precedence stamp alone on its line, which a facsimile's layout may put after `TXT` or `OBJET` (it is printed beside them).
+    if ((inText || subject) && !header.precedence && isPrecedenceStamp(text)) {
+      header.precedence = precedenceOf(text)
+      continue
+    }
     if (subject) {
       // A subject wraps until it ends with a point (`… MILITAIRE` / `DE CRISE.`) or a label opens the next line.
       if (!/[.!?]\s*[-—–]*$/.test(subject.join(' ')) && !LABEL.test(text) && !REFERENCE.test(text)) {
@@ -143,10 +156,10 @@ export function readFrenchTd(lines: Line[], ctx: TextContext): { header: Header;
     if (td) continue
     const time = POST_TIME.exec(text)
     if (time && tdLine) {
-      const day = isoDay(fullYear(time[4]!), Number(time[3]), Number(time[2]))
-      if (day && Number(time[5]) < 24 && Number(time[6]) < 60) {
+      const day = isoDay(fullYear(time[3]!), Number(time[2]), Number(time[1]))
+      if (day && Number(time[4]) < 24 && Number(time[5]) < 60) {
         // The post's local time, with no zone: kept local, never turned into UTC.
-        header.date = `${day}T${time[5]!.padStart(2, '0')}:${time[6]}`
+        header.date = `${day}T${time[4]!.padStart(2, '0')}:${time[5]}`
       }
       continue
     }
@@ -183,6 +196,14 @@ export function readFrenchTd(lines: Line[], ctx: TextContext): { header: Header;
     const marks = [...text.matchAll(ADDRESSEE_MARK)]
     if (marks.length > 0 && (marks[0]!.index === 0 || text.slice(0, marks[0]!.index).trim() === '')) {
       readAddressees(text, marks, line)
+      lastMarker = marks.at(-1)![1] === 'AD' ? 'AD' : 'CQ'
+      addresseeRun = true
+      continue
+    }
+    // A typed copy lists one addressee a line under its marker (`CQ : MINCOOP PARIS` / `MINDEFENSE PARIS`): the line goes on with it.
+    if (lastMarker && previousWasAddressee && /^[A-ZÀ-Þ][A-ZÀ-Þ'’-]*(?: [A-ZÀ-Þ][A-ZÀ-Þ'’-]*){0,4}$/u.test(text)) {
+      ;(lastMarker === 'AD' ? to : info).push(text)
+      addresseeRun = true
       continue
     }
     const written = parseFrenchDate(text)
@@ -284,6 +305,11 @@ function classificationOf(text: string): Leveled<ClassificationLevel> | undefine
   return undefined
 }
 
+/** A line that is a precedence word alone (`URGENT`): a stamp, wherever the layout put it. */
+function isPrecedenceStamp(text: string): boolean {
+  return (PRECEDENCES as readonly string[]).includes(text)
+}
+
 /** The precedence a line opens with (`URGENT :`, `IMMEDIAT À L'OUVERTURE DES BUREAUX`), label as written. */
 function precedenceOf(text: string): Leveled<'routine' | 'priority' | 'urgent' | 'very-urgent' | 'immediate' | 'flash'> | undefined {
   for (const word of PRECEDENCES) {
@@ -298,7 +324,7 @@ function precedenceOf(text: string): Leveled<'routine' | 'priority' | 'urgent' |
 /** The name after an `AD`/`CQ` marker: the run of words in capitals, up to the serial or OCR debris. */
 function addresseeName(segment: string): string | undefined {
   const words: string[] = []
-  for (const token of segment.replace(/^[\s-]+/, '').split(/\s+/)) {
+  for (const token of segment.replace(/^\s*:?[\s-]+/, '').split(/\s+/)) {
     const bare = token.replace(/^["“”'(]+/, '')
     const cut = bare.replace(/[^A-ZÀ-Þ'’-].*$/u, '')
     if (cut === '' || !ADDRESSEE_WORD.test(cut)) break

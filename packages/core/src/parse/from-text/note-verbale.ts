@@ -150,7 +150,7 @@ function locate(paragraph: Line[], needle: string): { line: Line; column: number
 }
 
 /**
- * `REFERENCE: ODA/16-2017/NDV`, `No. 123/2010`, `Subject: …`, also labels
+ * `REFERENCE: ODA/16-2017/NDV`, `No. 123/2010` (colon or not), `Subject: …`, also labels
  * with no value (`REFERENCE: S U B J E C T:`) whose values follow: the
  * reference is the first word (a symbol), the subject the rest.
  */
@@ -164,6 +164,12 @@ function readLabels(text: string, header: Header): 'read' | 'empty' | undefined 
       const [first, ...rest] = text.split(/\s+/)
       if (wanted.includes('reference') && first && /[/\d]/.test(first)) header.reference ??= first
       if (wanted.includes('subject') && rest.length > 0) header.subject ??= rest.join(' ').trim()
+      return 'read'
+    }
+    // The number alone on its line with no colon after the label (`No. ODA/16-2017/NDV`, `N° 123/2010`).
+    const number = /^(?:Note\s+)?(?:No\.|N\s?[°º])\s*([^\s:]*[/\d][^\s:]*)$/i.exec(text.trim())
+    if (number) {
+      header.reference ??= number[1]!.replace(/\.$/, '')
       return 'read'
     }
     return undefined

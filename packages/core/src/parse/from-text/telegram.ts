@@ -5,7 +5,9 @@ import { resolveClassification } from '../../model/vocabulary.js'
 import { splitAddressees } from './addressees.js'
 import { CLASSIFIED_BY, readClassifiedBy } from './classified-by.js'
 import type { TextContext } from './context.js'
+import { readBannerLine } from './banner.js'
 import { decodeEntities } from './entities.js'
+import { parseEnglishDate } from './english-dates.js'
 import { titleCase } from './french-dates.js'
 import { splitItems } from './items.js'
 import type { Line } from './lines.js'
@@ -98,6 +100,9 @@ function isRoutingNoise(text: string): boolean {
   return ROUTING_NOISE_CASED.test(text) || ROUTING_NOISE_UNCASED.test(text) || BANNER_ONLY.test(squashSpaces(text))
 }
 
+/** How WikiLeaks names a post's kind before its place (`Embassy Ankara`, `Consulate General Frankfurt`). */
+export const POST_TYPE = /^(?:Embassy|Consulate General|Consulate|Mission|US Mission|US Office|Liaison Office|Interests Section|USUN|American Institute in)\s+/
+
 /** Whether a line is one of the telltales of a telegram (routing or header), for family detection. */
 export function isTelegramLine(text: string): boolean {
   const value = text.trim()
@@ -121,9 +126,6 @@ export function startsTelegram(text: string): boolean {
   return /^VZCZC/.test(text) || DTG.test(text.trim())
 }
 
-function despace(word: string): string {
-  return / [A-Z] /.test(word) ? word.replace(/ /g, '') : word
-}
 
 /** `141530Z AUG 09` as ISO 8601 UTC, or `undefined` when the day does not exist. */
 function dtgDate(day: string, hour: string, minute: string, month: string, year: string): string | undefined {
@@ -179,19 +181,37 @@ export function readTelegram(lines: Line[], ctx: TextContext, options: TelegramO
   const subjectParts: string[] = []
   let classifiedLines = 0
 
+  /** Whether the classification so far is a page header's banner alone. */
+  let pageBanner = false
   const readBanner = (text: string, line: Line): boolean => {
-    const banner = BANNER.exec(text)
+    const banner = readBannerLine(text)
     if (!banner) return false
-    const word = despace(banner[1]!)
-    if (!header.classification) {
-      const resolved = resolveClassification(word, 'en')
-      if (resolved) header.classification = { level: resolved.level, label: word }
+    if (banner.misread) {
+      const word = banner.label.split('//')[0]!
+      const at = Math.max(0, line.text.indexOf(banner.misread))
+      report(ctx.file, 'warning', 'ocr-suspect', `\`${banner.misread}\` in the banner reads as an OCR error for \`${word}\``, pointAt(line, at), {
+        actual: banner.misread,
+        suggestion: word,
+      })
     }
-    if (banner[3] && banner[4]) result.section = { number: Number(banner[3]), of: Number(banner[4]) }
-    post = banner[5]!.trim()
-    serial = banner[6]!
-    result.key = `${post.replace(/\s+/g, '')}#${Number(serial)}`
-    void line
+    // A banner alone is a page's header (`UNCLASSIFIED` atop a printed page): the message's own banner, with its post and serial, wins.
+    const alone = !banner.post && !banner.id && !banner.number
+    if (!header.classification || (pageBanner && !alone)) {
+      const resolved = resolveClassification(banner.label, 'en')
+      if (resolved) {
+        header.classification = { level: resolved.level, label: banner.label }
+        pageBanner = alone
+      }
+    }
+    if (banner.section) result.section = banner.section
+    if (banner.post && banner.serial) {
+      post = banner.post
+      serial = banner.serial
+      result.key = `${post.replace(/\s+/g, '')}#${Number(serial)}`
+    }
+    // What a facsimile prints in the banner when the cable has no post and serial: its id, or its telegram number.
+    if (banner.id) header.id ??= banner.id
+    if (banner.number) header.reference ??= banner.number
     return true
   }
 
@@ -219,7 +239,7 @@ export function readTelegram(lines: Line[], ctx: TextContext, options: TelegramO
         before = trimLine(sliceLine(before, label[0].length))
       }
       readAddressLine(before)
-      readBanner(line.text.slice(runIn.index).trim().replace(/\s+/g, ' '), line)
+      readBanner(line.text.slice(runIn.index), line)
       mode = undefined
       continue
     }
@@ -241,6 +261,12 @@ export function readTelegram(lines: Line[], ctx: TextContext, options: TelegramO
       if (date) header.date ??= date
       year ??= dtg[6]
       mode = undefined
+      continue
+    }
+    // A day written out (`NOVEMBER 15, 2002`): what a facsimile prints for a cable dated without a date-time group.
+    const day = !seenSubject && /^(?:[A-Z]{3,9}\.? \d|\d{1,2} [A-Z]{3,9} \d)/i.test(text) ? parseEnglishDate(text) : undefined
+    if (day) {
+      header.date ??= day
       continue
     }
     const bare = BARE_DTG.exec(text)
@@ -450,6 +476,8 @@ export function readTelegram(lines: Line[], ctx: TextContext, options: TelegramO
   if (header.from) {
     const town = /^(?:AMEMBASSY|AMCONSUL|AMCONSULATE|AMCONGEN)\s+(.+)$/.exec(header.from)
     if (town) header.place = titleCase(town[1]!.trim())
+    // The origin as WikiLeaks names it (`Embassy Ankara`), printed as the sender when the text had no `FM` line.
+    else if (POST_TYPE.test(header.from)) header.place = header.from.replace(POST_TYPE, '')
   }
   if (year && post && serial) header.id = `${year}${post.replace(/\s+/g, '').replace(/^SECSTATE$/, 'STATE')}${Number(serial)}`
   result.body = buildBody(bodyLines, ctx, { redactions: options.redactions === true })

@@ -5,7 +5,7 @@ import type { TextContext } from './context.js'
 import { decodeEntities } from './entities.js'
 import type { Line } from './lines.js'
 import { pointAt, sliceLine } from './lines.js'
-import { readTelegram } from './telegram.js'
+import { POST_TYPE, readTelegram } from './telegram.js'
 import type { Telegram } from './telegram.js'
 
 /** A Cablegate cable id: two-digit year, post, serial (`02ANKARA8150`, `09STATE12345`). */
@@ -15,8 +15,6 @@ const RELEASE_DATE = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (Jan|Feb|Mar|Apr|May|Jun|
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
 /** The notice WikiLeaks put before partial records; the text may run on after it. */
 const PARTIAL_NOTICE = 'This record is a partial extract of the original cable. The full text of the original cable is not available.'
-/** The post types the release's origin line starts with. */
-const ORIGIN_TYPE = /^(?:Embassy|Consulate General|Consulate|Mission|US Mission|US Office|Liaison Office|Interests Section|USUN|American Institute in)\s+/
 
 /** Whether a WikiLeaks record (five metadata lines) starts at `index`. */
 export function isRecordStart(lines: Line[], index: number): boolean {
@@ -87,7 +85,7 @@ export function readWikiLeaksRecord(lines: Line[], ctx: TextContext): Telegram {
   const origin = originLine?.text.trim() ?? ''
   if (origin) {
     header.from ??= origin
-    const place = origin.replace(ORIGIN_TYPE, '')
+    const place = origin.replace(POST_TYPE, '')
     if (place !== origin && !header.place) header.place = place
   }
   return telegram
