@@ -16,9 +16,13 @@ export const RENDER_FORMATS: readonly RenderFormat[] = ['pdf', 'docx', 'html']
 
 /** Parse `--to`: output formats, comma-separated (`pdf`, `docx`, `html`, or several: `pdf,docx,html`), each once, in the order given. */
 export function formatsOption(value: string): RenderFormat[] {
-  const formats = value.split(',').map((format) => format.trim().toLowerCase()).filter(Boolean)
+  const formats = value
+    .split(',')
+    .map((format) => format.trim().toLowerCase())
+    .filter(Boolean)
   for (const format of formats) {
-    if (!(RENDER_FORMATS as readonly string[]).includes(format)) throw new InvalidArgumentError(`unknown format "${format}": expected ${RENDER_FORMATS.join(', ')}, or several joined by commas`)
+    if (!(RENDER_FORMATS as readonly string[]).includes(format))
+      throw new InvalidArgumentError(`unknown format "${format}": expected ${RENDER_FORMATS.join(', ')}, or several joined by commas`)
   }
   if (formats.length === 0) throw new InvalidArgumentError(`expected ${RENDER_FORMATS.join(', ')}, or several joined by commas`)
   return [...new Set(formats)] as RenderFormat[]

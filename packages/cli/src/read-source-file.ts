@@ -25,7 +25,9 @@ const MAX_READ_BYTES = 256 * 1024 * 1024
 export class TooLargeError extends Error {
   readonly code = 'EFBIG'
   constructor(readonly size: number) {
-    super(`the file is ${(size / 1024 / 1024).toFixed(0)} MiB, too large to read (the largest a reader takes is 16 MiB of text, or 128 MiB of scans and PDFs, by default)`)
+    super(
+      `the file is ${(size / 1024 / 1024).toFixed(0)} MiB, too large to read (the largest a reader takes is 16 MiB of text, or 128 MiB of scans and PDFs, by default)`,
+    )
     this.name = 'TooLargeError'
   }
 }

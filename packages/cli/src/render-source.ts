@@ -130,7 +130,13 @@ export async function renderSource(bytes: Uint8Array, path: string, options: Ren
     try {
       marked = editorialMarks(cable, { annotate: options.annotate === true })
     } catch (error) {
-      report(file, 'error', 'render-failed', `could not prepare the editorial marks of cable ${index + 1}${cable.id ? ` (${sanitizeName(cable.id)})` : ''}: ${messageOf(error)}`, place)
+      report(
+        file,
+        'error',
+        'render-failed',
+        `could not prepare the editorial marks of cable ${index + 1}${cable.id ? ` (${sanitizeName(cable.id)})` : ''}: ${messageOf(error)}`,
+        place,
+      )
       continue
     }
     reportMissingGlyphs(file, marked, theme, place)
@@ -156,7 +162,13 @@ export async function renderSource(bytes: Uint8Array, path: string, options: Ren
           outputs.push({ name: `${name}.docx`, bytes: await toDocx(marked, { ...docx, ...dates }) })
         }
       } catch (error) {
-        report(file, 'error', 'render-failed', `could not render ${format.toUpperCase()} of cable ${index + 1}${cable.id ? ` (${sanitizeName(cable.id)})` : ''}: ${messageOf(error)}`, place)
+        report(
+          file,
+          'error',
+          'render-failed',
+          `could not render ${format.toUpperCase()} of cable ${index + 1}${cable.id ? ` (${sanitizeName(cable.id)})` : ''}: ${messageOf(error)}`,
+          place,
+        )
       }
     }
     // The JSON is the model as parsed: the marks are how it prints, not what it says.

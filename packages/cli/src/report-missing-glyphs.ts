@@ -21,6 +21,12 @@ export function reportMissingGlyphs(file: VFile, cable: Cable, theme: ThemeData 
     return
   }
   for (const one of missing) {
-    report(file, 'warning', 'missing-glyph', `${one.codePoint} (${one.char}) is in no font of the theme: it prints as a replacement mark (�) in ${one.field}`, one.position ?? fallback)
+    report(
+      file,
+      'warning',
+      'missing-glyph',
+      `${one.codePoint} (${one.char}) is in no font of the theme: it prints as a replacement mark (�) in ${one.field}`,
+      one.position ?? fallback,
+    )
   }
 }

@@ -19,7 +19,11 @@ export interface ScanFlags {
 export function addScanOptions(command: Command): Command {
   return command
     .option('--ocr', 'OCR every page of PDF inputs, even those with a text layer')
-    .option('--lang <langs>', 'the language(s) of the documents, joined by + (fra+ara or fr+ar): OCR reads them all (default fra+eng), a dossier\'s cover uses the first', langOption)
+    .option(
+      '--lang <langs>',
+      "the language(s) of the documents, joined by + (fra+ara or fr+ar): OCR reads them all (default fra+eng), a dossier's cover uses the first",
+      langOption,
+    )
     .option('--workers <n>', 'OCR workers over the pages of a scan (default 1; about 160 MB each)', workersOption)
 }
 

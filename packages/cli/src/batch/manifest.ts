@@ -143,7 +143,7 @@ export class ManifestWriter {
     const bytes = Buffer.from(`${serializeEntry(entry)}\n`)
     this.#queue = this.#queue.then(async () => {
       try {
-        for (let offset = 0; offset < bytes.length; ) offset += (await this.#handle.write(bytes, offset, bytes.length - offset)).bytesWritten
+        for (let offset = 0; offset < bytes.length;) offset += (await this.#handle.write(bytes, offset, bytes.length - offset)).bytesWritten
       } catch (error) {
         await this.#handle.truncate(this.#size).catch(() => undefined)
         throw error
@@ -226,7 +226,9 @@ function parseEntry(text: string): ManifestEntry | undefined {
   if (typeof value !== 'object' || value === null) return undefined
   const entry = value as Partial<ManifestEntry>
   if (typeof entry.path !== 'string' || entry.path === '' || !STATUSES.includes(entry.status as string)) return undefined
-  const outputs = Array.isArray(entry.outputs) ? entry.outputs.filter((output): output is ManifestOutput => typeof output?.path === 'string' && typeof output.bytes === 'number') : []
+  const outputs = Array.isArray(entry.outputs)
+    ? entry.outputs.filter((output): output is ManifestOutput => typeof output?.path === 'string' && typeof output.bytes === 'number')
+    : []
   const diagnostics = Array.isArray(entry.diagnostics) ? entry.diagnostics.filter((item): item is ManifestDiagnostic => typeof item?.reason === 'string') : []
   return {
     path: entry.path,

@@ -113,12 +113,17 @@ export async function mergeManifests(out: string, options: MergeOptions = {}): P
     return { shards: count, present, missing, incomplete, overlaps, misplaced, written: false, entries, ...statuses }
   }
   const sources = shards.map((shard) => join(out, shard.name))
-  const entries = await rewriteManifest(sources, join(out, 'manifest.jsonl'), ({ line, entry }, source) => {
-    const index = shards[sources.indexOf(source)]!.index
-    const keep = owner.get(entry!.path) === index && lastLine.get(entry!.path) === line
-    if (keep) statuses[entry!.status]++
-    return keep
-  }, 'merge')
+  const entries = await rewriteManifest(
+    sources,
+    join(out, 'manifest.jsonl'),
+    ({ line, entry }, source) => {
+      const index = shards[sources.indexOf(source)]!.index
+      const keep = owner.get(entry!.path) === index && lastLine.get(entry!.path) === line
+      if (keep) statuses[entry!.status]++
+      return keep
+    },
+    'merge',
+  )
   return { shards: count, present, missing, incomplete, overlaps, misplaced, written: true, entries, ...statuses }
 }
 

@@ -86,7 +86,9 @@ export async function lockOutput(out: string, manifestName: string, now: () => D
 async function readOwner(path: string): Promise<LockOwner | undefined> {
   try {
     const value = JSON.parse(await readFile(path, 'utf8')) as Partial<LockOwner>
-    return typeof value.pid === 'number' && typeof value.host === 'string' ? { pid: value.pid, host: value.host, started: String(value.started ?? '') } : undefined
+    return typeof value.pid === 'number' && typeof value.host === 'string'
+      ? { pid: value.pid, host: value.host, started: String(value.started ?? '') }
+      : undefined
   } catch {
     return undefined
   }

@@ -151,7 +151,12 @@ export class ProcessPool {
   #spawn(): void {
     const { script, execArgv } = this.#options.worker ?? workerEntry()
     const child = fork(script, [], {
-      execArgv: [...execArgv, ...WORKER_V8_FLAGS, ...(this.#options.size >= availableParallelism() ? EVERY_CORE_FLAGS : []), `--max-old-space-size=${this.#options.maxMemoryMb}`],
+      execArgv: [
+        ...execArgv,
+        ...WORKER_V8_FLAGS,
+        ...(this.#options.size >= availableParallelism() ? EVERY_CORE_FLAGS : []),
+        `--max-old-space-size=${this.#options.maxMemoryMb}`,
+      ],
       env: this.#options.env,
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
       serialization: 'advanced',
@@ -166,31 +171,33 @@ export class ProcessPool {
     child.on('message', (message: FromWorker) => this.#receive(slot, message))
     // An IPC error means the child is gone; 'exit' handles it.
     child.on('error', () => {})
-    this.#exited.push(new Promise((resolve) => {
-      // Settle once the process has exited AND its channel and stderr are drained, so every
-      // message it sent before dying (its last `rendered`) and V8's fatal line are in.
-      // ('close' would say the same, but it never comes after the parent disconnects.)
-      let exit: [number | null, NodeJS.Signals | null] | undefined
-      let stderrEnded = !child.stderr
-      let settled = false
-      const settle = (force = false) => {
-        if (settled || !exit || (!force && (child.connected || !stderrEnded))) return
-        settled = true
-        this.#exit(slot, ...exit)
-        resolve()
-      }
-      child.once('exit', (code, signal) => {
-        exit = [code, signal]
-        settle()
-        // A pipe kept open by a grandchild must not hold the pool up.
-        if (!settled) setTimeout(() => settle(true), 2000).unref()
-      })
-      child.once('disconnect', () => settle())
-      child.stderr?.once('end', () => {
-        stderrEnded = true
-        settle()
-      })
-    }))
+    this.#exited.push(
+      new Promise((resolve) => {
+        // Settle once the process has exited AND its channel and stderr are drained, so every
+        // message it sent before dying (its last `rendered`) and V8's fatal line are in.
+        // ('close' would say the same, but it never comes after the parent disconnects.)
+        let exit: [number | null, NodeJS.Signals | null] | undefined
+        let stderrEnded = !child.stderr
+        let settled = false
+        const settle = (force = false) => {
+          if (settled || !exit || (!force && (child.connected || !stderrEnded))) return
+          settled = true
+          this.#exit(slot, ...exit)
+          resolve()
+        }
+        child.once('exit', (code, signal) => {
+          exit = [code, signal]
+          settle()
+          // A pipe kept open by a grandchild must not hold the pool up.
+          if (!settled) setTimeout(() => settle(true), 2000).unref()
+        })
+        child.once('disconnect', () => settle())
+        child.stderr?.once('end', () => {
+          stderrEnded = true
+          settle()
+        })
+      }),
+    )
     child.send({ type: 'setup', setup: this.#options.setup } satisfies ToWorker)
   }
 
@@ -262,7 +269,8 @@ export class ProcessPool {
     for (const { job, resolve, started, requeues = 0 } of running) {
       const ms = Math.round(performance.now() - started)
       // Past a few times, its writes are the likelier cause after all.
-      if (culprits.some((culprit) => culprit.job.id === job.id) || requeues >= MAX_REQUEUES) resolve(this.#crashOutcome(job, slot, code, signal, ms, job.id === slot.timedOut))
+      if (culprits.some((culprit) => culprit.job.id === job.id) || requeues >= MAX_REQUEUES)
+        resolve(this.#crashOutcome(job, slot, code, signal, ms, job.id === slot.timedOut))
       // Innocent: its outputs are written atomically or not at all, so another worker starts it again.
       else this.#waiting.unshift({ job, resolve, requeues: requeues + 1 })
     }
@@ -305,7 +313,14 @@ export class ProcessPool {
 
   #noWorker(job: WorkerJob): PoolOutcome {
     const reason = `no batch worker could start: ${this.#lastStartupError}`
-    return { id: job.id, status: 'failed', outputs: [], diagnostics: [{ severity: 'error', ruleId: 'no-worker', reason, line: 1, column: 1 }], ms: 0, crash: 'no-worker' }
+    return {
+      id: job.id,
+      status: 'failed',
+      outputs: [],
+      diagnostics: [{ severity: 'error', ruleId: 'no-worker', reason, line: 1, column: 1 }],
+      ms: 0,
+      crash: 'no-worker',
+    }
   }
 
   /** Whether the workers keep dying before they are ready (an installation problem). */

@@ -188,7 +188,15 @@ async function runLocked(options: BatchOptions, io: CliIo, out: string, plan: Aw
     // A worker that died never said what it read: hash the file here, so resume knows this failure too.
     const hash = outcome.contentHash ?? (outcome.crash ? await hashFile(entry.absolute) : undefined)
     await record(
-      { path, status: outcome.status, ...(hash ? { contentHash: hash } : {}), optionsHash: hashOfOptions, outputs: outcome.outputs, ms: outcome.ms, diagnostics: outcome.diagnostics },
+      {
+        path,
+        status: outcome.status,
+        ...(hash ? { contentHash: hash } : {}),
+        optionsHash: hashOfOptions,
+        outputs: outcome.outputs,
+        ms: outcome.ms,
+        diagnostics: outcome.diagnostics,
+      },
       { status: outcome.status, ms: outcome.ms, outputs: outcome.outputs, diagnostics: outcome.diagnostics },
     )
   }
@@ -204,13 +212,17 @@ async function runLocked(options: BatchOptions, io: CliIo, out: string, plan: Aw
       seen.set(path, 1)
       if (entry.kind === 'duplicate') {
         // Decided from the folder's sorted listing, so the same input fails on every run and machine.
-        const diagnostics: ManifestDiagnostic[] = [{ severity: 'error', ruleId: 'duplicate-output', reason: duplicateReason(entry, options.to), line: 1, column: 1 }]
+        const diagnostics: ManifestDiagnostic[] = [
+          { severity: 'error', ruleId: 'duplicate-output', reason: duplicateReason(entry, options.to), line: 1, column: 1 },
+        ]
         await record({ path, status: 'failed', outputs: [], diagnostics }, { status: 'failed', diagnostics })
         continue
       }
       if (entry.kind !== 'input') {
         const failed = entry.kind === 'unreadable'
-        const diagnostics: ManifestDiagnostic[] = [{ severity: failed ? 'error' : 'info', ruleId: failed ? 'unreadable' : 'not-a-cable-source', reason: entry.reason ?? '' }]
+        const diagnostics: ManifestDiagnostic[] = [
+          { severity: failed ? 'error' : 'info', ruleId: failed ? 'unreadable' : 'not-a-cable-source', reason: entry.reason ?? '' },
+        ]
         await record({ path, status: failed ? 'failed' : 'skipped', outputs: [], diagnostics }, { status: failed ? 'failed' : 'skipped', diagnostics })
         continue
       }
@@ -223,7 +235,15 @@ async function runLocked(options: BatchOptions, io: CliIo, out: string, plan: Aw
             counts.failed++
             counts.failedEarlier++
           }
-          progress.file({ event: 'file', path, status: previous === EARLIER.rendered ? 'resumed' : 'failed', ...(previous === EARLIER.failed ? { earlier: true } : {}), done: counts.done, total, failed: counts.failed })
+          progress.file({
+            event: 'file',
+            path,
+            status: previous === EARLIER.rendered ? 'resumed' : 'failed',
+            ...(previous === EARLIER.failed ? { earlier: true } : {}),
+            done: counts.done,
+            total,
+            failed: counts.failed,
+          })
           continue
         }
       }
@@ -255,7 +275,10 @@ async function runLocked(options: BatchOptions, io: CliIo, out: string, plan: Aw
   try {
     await compactManifest(manifestPath, seen, tag)
   } catch (error) {
-    throw new CliError(`cannot compact ${manifestName}: ${ioMessage(error)}\n(the manifest keeps what was done; run the batch again once this is fixed)`, EXIT.failed)
+    throw new CliError(
+      `cannot compact ${manifestName}: ${ioMessage(error)}\n(the manifest keeps what was done; run the batch again once this is fixed)`,
+      EXIT.failed,
+    )
   }
   const seconds = (performance.now() - started) / 1000
   // Files counted by the first walk but gone before the second reached them: said, not lost from the sums.
@@ -274,7 +297,11 @@ async function runLocked(options: BatchOptions, io: CliIo, out: string, plan: Aw
     manifest: manifestName,
   }
   try {
-    await writeOutput(join(out, options.shard ? `batch-summary.${tag}.json` : 'batch-summary.json'), `${JSON.stringify({ ...summary, optionsHash: hashOfOptions, complete: true }, null, 2)}\n`, tag)
+    await writeOutput(
+      join(out, options.shard ? `batch-summary.${tag}.json` : 'batch-summary.json'),
+      `${JSON.stringify({ ...summary, optionsHash: hashOfOptions, complete: true }, null, 2)}\n`,
+      tag,
+    )
   } catch (error) {
     throw new CliError(`every input is done, but the summary cannot be written: ${ioMessage(error)}`, EXIT.failed)
   }
@@ -284,7 +311,9 @@ async function runLocked(options: BatchOptions, io: CliIo, out: string, plan: Aw
       `${summary.resumed ? `, ${summary.resumed} already done` : ''}${vanished ? `, ${vanished} gone during the run` : ''} in ${seconds.toFixed(1)} s (${summary.rate} files/s)\n`,
   )
   if (counts.failedEarlier > 0) {
-    io.stderr.write(`cablekit batch: ${counts.failedEarlier} of the failures are unchanged since an earlier run; their diagnostics are in ${manifestName} (--retry-failed renders them again)\n`)
+    io.stderr.write(
+      `cablekit batch: ${counts.failedEarlier} of the failures are unchanged since an earlier run; their diagnostics are in ${manifestName} (--retry-failed renders them again)\n`,
+    )
   }
   return summary
 }
@@ -371,7 +400,13 @@ function duplicateReason(entry: InputEntry, formats: RenderFormat[]): string {
 function formatDiagnostics(path: string, diagnostics: ManifestDiagnostic[], color: boolean): string {
   const file = new VFile({ path })
   for (const diagnostic of diagnostics) {
-    report(file, diagnostic.severity, diagnostic.ruleId ?? 'batch', diagnostic.reason, diagnostic.line ? { line: diagnostic.line, column: diagnostic.column ?? 1 } : undefined)
+    report(
+      file,
+      diagnostic.severity,
+      diagnostic.ruleId ?? 'batch',
+      diagnostic.reason,
+      diagnostic.line ? { line: diagnostic.line, column: diagnostic.column ?? 1 } : undefined,
+    )
   }
   return reporter([file], { color })
 }

@@ -94,7 +94,10 @@ export async function planWalk(specs: string[], cwd: string, exclude: string[] =
   const folders = roots.map((root) => (root.type === 'file' || root.type === 'special' ? dirname(root.path) : root.path))
   const plan: WalkPlan = { base: commonFolder(folders), roots, exclude: exclude.map((path) => resolve(cwd, path)) }
   if (globs.length > 0) {
-    const matcher = picomatch(globs.map((glob) => glob.replace(/^\.\/+/, '').replace(/\/+$/, '')), { dot: true, basename: true })
+    const matcher = picomatch(
+      globs.map((glob) => glob.replace(/^\.\/+/, '').replace(/\/+$/, '')),
+      { dot: true, basename: true },
+    )
     plan.excluded = (path) => matcher(path)
   }
   return plan
@@ -145,9 +148,20 @@ async function* walkFolder(folder: string, plan: WalkPlan, match?: (absolute: st
   try {
     for await (const entry of await opendir(folder)) {
       if (entry.name.startsWith('.')) continue
-      if (entry.name.includes('\uFFFD') && !(await stat(join(folder, entry.name)).then(() => true, () => false))) {
+      if (
+        entry.name.includes('\uFFFD') &&
+        !(await stat(join(folder, entry.name)).then(
+          () => true,
+          () => false,
+        ))
+      ) {
         // The system gave a name that is not UTF-8, decoded with replacement characters: no path reaches it.
-        entries.push({ name: entry.name, kind: 'other', reason: 'its name is not valid UTF-8, so it cannot be named in the manifest or the outputs: rename it (for instance with `convmv -f latin1 -t utf8`)', failed: true })
+        entries.push({
+          name: entry.name,
+          kind: 'other',
+          reason: 'its name is not valid UTF-8, so it cannot be named in the manifest or the outputs: rename it (for instance with `convmv -f latin1 -t utf8`)',
+          failed: true,
+        })
         continue
       }
       if (entry.isDirectory()) entries.push({ name: entry.name, kind: 'folder' })
@@ -156,10 +170,20 @@ async function* walkFolder(folder: string, plan: WalkPlan, match?: (absolute: st
         const target = await stat(join(folder, entry.name)).catch((error: NodeJS.ErrnoException) => error)
         if (target instanceof Error) {
           // A dangling link or a loop of links: an input that cannot be read, counted and recorded.
-          const reason = target.code === 'ELOOP' ? 'a loop of symbolic links (ELOOP)' : target.code === 'ENOENT' ? 'a symbolic link to nothing' : `cannot follow the link (${target.code ?? target.message})`
+          const reason =
+            target.code === 'ELOOP'
+              ? 'a loop of symbolic links (ELOOP)'
+              : target.code === 'ENOENT'
+                ? 'a symbolic link to nothing'
+                : `cannot follow the link (${target.code ?? target.message})`
           entries.push({ name: entry.name, kind: 'other', reason, failed: true })
         } else if (target.isFile()) entries.push({ name: entry.name, kind: 'file' })
-        else if (target.isDirectory()) entries.push({ name: entry.name, kind: 'other', reason: 'a symbolic link to a folder: not followed (it could lead out of the archive or round in a cycle)' })
+        else if (target.isDirectory())
+          entries.push({
+            name: entry.name,
+            kind: 'other',
+            reason: 'a symbolic link to a folder: not followed (it could lead out of the archive or round in a cycle)',
+          })
         else entries.push({ name: entry.name, kind: 'other', reason: specialReason(target) })
       } else {
         // FIFOs, sockets, devices: never opened (a FIFO blocks a read for ever), but counted.
@@ -167,7 +191,12 @@ async function* walkFolder(folder: string, plan: WalkPlan, match?: (absolute: st
       }
     }
   } catch (error) {
-    yield { absolute: folder, relative: posix(relative(plan.base, folder)) || '.', kind: 'unreadable', reason: `cannot list the folder (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` }
+    yield {
+      absolute: folder,
+      relative: posix(relative(plan.base, folder)) || '.',
+      kind: 'unreadable',
+      reason: `cannot list the folder (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+    }
     return
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
@@ -177,7 +206,13 @@ async function* walkFolder(folder: string, plan: WalkPlan, match?: (absolute: st
     if (plan.excluded?.(posix(relative(plan.base, path)))) continue
     if (entry.kind === 'folder') yield* walkFolder(path, plan, match)
     else if (entry.kind === 'other') {
-      if (!match || match(path)) yield { absolute: path, relative: posix(relative(plan.base, path)), kind: entry.failed ? 'unreadable' : 'skipped', reason: entry.reason ?? 'not a regular file' }
+      if (!match || match(path))
+        yield {
+          absolute: path,
+          relative: posix(relative(plan.base, path)),
+          kind: entry.failed ? 'unreadable' : 'skipped',
+          reason: entry.reason ?? 'not a regular file',
+        }
     } else if (!match || match(path)) {
       const classified = classify(path, plan.base)
       const owner = names.owners.get(entry.name)

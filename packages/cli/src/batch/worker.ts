@@ -85,7 +85,9 @@ async function pump(setup: WorkerSetup): Promise<void> {
       // Rendering is over: from here a crash is not this file's doing. Its outputs are
       // written while the next file renders, and the result goes when they are on disk.
       send({ type: 'rendered', id: job.id })
-      void write(rendered, job, setup).then((result) => send({ type: 'result', result: { ...result, ms: Math.round(performance.now() - started), maxRss: process.resourceUsage().maxRSS * 1024 } }))
+      void write(rendered, job, setup).then((result) =>
+        send({ type: 'result', result: { ...result, ms: Math.round(performance.now() - started), maxRss: process.resourceUsage().maxRSS * 1024 } }),
+      )
     }
   } finally {
     pumping = false
@@ -93,7 +95,9 @@ async function pump(setup: WorkerSetup): Promise<void> {
 }
 
 /** A file rendered, its outputs not yet written; or its outcome when there is nothing to write. */
-type Rendered = { done: Omit<WorkerResult, 'ms'> } | { contentHash: string; folder: string; outputs: { name: string; bytes: Uint8Array }[]; diagnostics: ManifestDiagnostic[]; failed: boolean }
+type Rendered =
+  | { done: Omit<WorkerResult, 'ms'> }
+  | { contentHash: string; folder: string; outputs: { name: string; bytes: Uint8Array }[]; diagnostics: ManifestDiagnostic[]; failed: boolean }
 
 async function render(job: WorkerJob, setup: WorkerSetup): Promise<Rendered> {
   let bytes: Uint8Array
@@ -106,7 +110,14 @@ async function render(job: WorkerJob, setup: WorkerSetup): Promise<Rendered> {
       const reason = 'the file was deleted or moved during the run: nothing to render'
       return { done: { id: job.id, status: 'failed', outputs: [], diagnostics: [{ severity: 'warning', ruleId: 'vanished', reason }], vanished: true } }
     }
-    return { done: { id: job.id, status: 'failed', outputs: [], diagnostics: [{ severity: 'error', ruleId: 'unreadable', reason: readFailure(error), line: 1, column: 1 }] } }
+    return {
+      done: {
+        id: job.id,
+        status: 'failed',
+        outputs: [],
+        diagnostics: [{ severity: 'error', ruleId: 'unreadable', reason: readFailure(error), line: 1, column: 1 }],
+      },
+    }
   }
   const hash = contentHash(bytes)
   testPoison(bytes)
@@ -129,7 +140,15 @@ async function render(job: WorkerJob, setup: WorkerSetup): Promise<Rendered> {
     if (clash) {
       const owner = job.claimed!.find((claim) => claim.name === stripExtension(clash.name))!
       const reason = `holds several cables, and its cables are written as ${stripExtension(clash.name)}…, the name of \`${owner.path}\`, which keeps it: rename one of the two; this file is not rendered`
-      return { done: { id: job.id, status: 'failed', contentHash: hash, outputs: [], diagnostics: [{ severity: 'error', ruleId: 'duplicate-output', reason, line: 1, column: 1 }] } }
+      return {
+        done: {
+          id: job.id,
+          status: 'failed',
+          contentHash: hash,
+          outputs: [],
+          diagnostics: [{ severity: 'error', ruleId: 'duplicate-output', reason, line: 1, column: 1 }],
+        },
+      }
     }
     const diagnostics = file.messages.map((message) => ({
       severity: severityOf(message),
@@ -152,7 +171,13 @@ async function write(rendered: Rendered, job: WorkerJob, setup: WorkerSetup): Pr
   const link = linkOnTheWay(setup.out, folder)
   if (link) {
     const reason = `${link} in the output folder is a symbolic link: nothing is written through it, as it could lead outside the output folder; remove it`
-    return { id: job.id, status: 'failed', contentHash: hash, outputs: [], diagnostics: [...diagnostics, { severity: 'error', ruleId: 'unsafe-output', reason, line: 1, column: 1 }] }
+    return {
+      id: job.id,
+      status: 'failed',
+      contentHash: hash,
+      outputs: [],
+      diagnostics: [...diagnostics, { severity: 'error', ruleId: 'unsafe-output', reason, line: 1, column: 1 }],
+    }
   }
   try {
     const written: ManifestOutput[] = []
@@ -168,7 +193,14 @@ async function write(rendered: Rendered, job: WorkerJob, setup: WorkerSetup): Pr
     const code = (error as NodeJS.ErrnoException).code
     if (code && MACHINE_ERRORS.has(code)) {
       const reason = `cannot write the outputs of ${job.relative}: ${ioMessage(error)}`
-      return { id: job.id, status: 'failed', contentHash: hash, outputs: [], diagnostics: [{ severity: 'error', ruleId: 'write-failed', reason }], ioError: code }
+      return {
+        id: job.id,
+        status: 'failed',
+        contentHash: hash,
+        outputs: [],
+        diagnostics: [{ severity: 'error', ruleId: 'write-failed', reason }],
+        ioError: code,
+      }
     }
     return crashed(job, hash, error)
   }
@@ -203,7 +235,13 @@ function lstatOrUndefined(path: string): Stats | undefined {
 /** renderSource turns bad input into diagnostics; this is a bug or a full disk, still one file's failure. */
 function crashed(job: WorkerJob, hash: string, error: unknown): Omit<WorkerResult, 'ms'> {
   const reason = `rendering failed: ${(error as Error).message ?? String(error)}`
-  return { id: job.id, status: 'failed', contentHash: hash, outputs: [], diagnostics: [{ severity: 'error', ruleId: 'render-crashed', reason, line: 1, column: 1 }] }
+  return {
+    id: job.id,
+    status: 'failed',
+    contentHash: hash,
+    outputs: [],
+    diagnostics: [{ severity: 'error', ruleId: 'render-crashed', reason, line: 1, column: 1 }],
+  }
 }
 
 function stripExtension(name: string): string {

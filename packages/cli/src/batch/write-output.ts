@@ -44,7 +44,7 @@ export async function writeOutput(path: string, bytes: Uint8Array | string, tag:
     const fd = openSync(temporary, 'w')
     try {
       const data = typeof bytes === 'string' ? Buffer.from(bytes) : bytes
-      for (let offset = 0; offset < data.byteLength; ) offset += writeSync(fd, data, offset)
+      for (let offset = 0; offset < data.byteLength;) offset += writeSync(fd, data, offset)
       await fsyncAsync(fd)
     } finally {
       closeSync(fd)
@@ -95,7 +95,12 @@ export async function sweepTemporaries(root: string, tag: string, pids?: Readonl
     const subfolders: string[] = []
     for await (const entry of dir) {
       const marker = entry.name.indexOf(TEMPORARY_MARKER)
-      if (entry.isFile() && marker !== -1 && (tag === 'all' || entry.name.startsWith(`${tag}-`, marker + TEMPORARY_MARKER.length)) && (!pids || pids.has(temporaryPid(entry.name, marker)))) {
+      if (
+        entry.isFile() &&
+        marker !== -1 &&
+        (tag === 'all' || entry.name.startsWith(`${tag}-`, marker + TEMPORARY_MARKER.length)) &&
+        (!pids || pids.has(temporaryPid(entry.name, marker)))
+      ) {
         await rm(join(folder, entry.name), { force: true })
         removed++
       } else if (entry.isDirectory()) {

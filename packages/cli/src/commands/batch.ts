@@ -64,34 +64,34 @@ export function registerBatch(program: Command, io: CliIo, done: (code: number) 
   addScanOptions(command)
   command.addHelpText('after', ARRAY_JOBS_HELP)
   command.action(async (inputs: string[], flags: BatchFlags) => {
-      const { theme, ...rendering } = renderFlagsFrom(flags, io.cwd, 'batch')
-      const redact = await redactOptionsFrom(flags, io.cwd)
-      const shard = flags.shard !== undefined ? checkShardCount(parseShard(flags.shard), flags.shards) : shardFromEnvironment(io.env, flags.shards)
-      const summary = await runBatch(
-        {
-          inputs,
-          out: flags.out,
-          to: flags.to,
-          ...(theme && 'name' in theme ? { theme: theme.name } : {}),
-          // The workers import the module; its hash makes a changed theme render again on resume.
-          ...(theme && 'module' in theme ? { themeModule: { path: theme.module, hash: contentHash(readFileSync(theme.module)) } } : {}),
-          ...rendering,
-          ...(flags.exclude.length > 0 ? { exclude: flags.exclude } : {}),
-          jobs: flags.jobs ?? availableParallelism(),
-          ...(shard ? { shard } : {}),
-          resume: flags.resume,
-          retryFailed: flags.retryFailed === true,
-          timeoutMs: Math.round(flags.timeout * 1000),
-          maxMemoryMb: flags.maxMemory,
-          progress: progressMode(flags.progress, io),
-          version: program.version() ?? '0.0.0',
-          ...(redact ? { redact } : {}),
-          ...(Object.keys(scanFlagsFrom(flags)).length > 0 ? { scan: scanFlagsFrom(flags) } : {}),
-        },
-        io,
-      )
-      done(summary.failed > 0 ? EXIT.failed : EXIT.ok)
-    })
+    const { theme, ...rendering } = renderFlagsFrom(flags, io.cwd, 'batch')
+    const redact = await redactOptionsFrom(flags, io.cwd)
+    const shard = flags.shard !== undefined ? checkShardCount(parseShard(flags.shard), flags.shards) : shardFromEnvironment(io.env, flags.shards)
+    const summary = await runBatch(
+      {
+        inputs,
+        out: flags.out,
+        to: flags.to,
+        ...(theme && 'name' in theme ? { theme: theme.name } : {}),
+        // The workers import the module; its hash makes a changed theme render again on resume.
+        ...(theme && 'module' in theme ? { themeModule: { path: theme.module, hash: contentHash(readFileSync(theme.module)) } } : {}),
+        ...rendering,
+        ...(flags.exclude.length > 0 ? { exclude: flags.exclude } : {}),
+        jobs: flags.jobs ?? availableParallelism(),
+        ...(shard ? { shard } : {}),
+        resume: flags.resume,
+        retryFailed: flags.retryFailed === true,
+        timeoutMs: Math.round(flags.timeout * 1000),
+        maxMemoryMb: flags.maxMemory,
+        progress: progressMode(flags.progress, io),
+        version: program.version() ?? '0.0.0',
+        ...(redact ? { redact } : {}),
+        ...(Object.keys(scanFlagsFrom(flags)).length > 0 ? { scan: scanFlagsFrom(flags) } : {}),
+      },
+      io,
+    )
+    done(summary.failed > 0 ? EXIT.failed : EXIT.ok)
+  })
 }
 
 /**

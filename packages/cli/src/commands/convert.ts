@@ -45,27 +45,27 @@ export function registerConvert(program: Command, io: CliIo, done: (code: number
     .option('--keep-redacted', 'keep the text of `:redact[…]` directives (for editing sources; by default it is dropped)')
   addScanOptions(command)
   command.action(async (input: string, options: { to: Target; from?: SourceFormat; fix?: boolean; keepRedacted?: boolean } & ScanFlags & OutFlags) => {
-      const out = outFrom(options, io, 'convert', false)
-      const scan = { scan: scanFlagsFrom(options), progress: (line: string) => io.stderr.write(`${line}\n`) }
-      const parseOptions = { ...(options.from ? { from: options.from } : {}), fix: options.fix === true, keepRedacted: options.keepRedacted === true }
-      const [result] = await readInputs([input], io.cwd, parseOptions, scan)
-      printDiagnostics([result!.file], io)
-      if (!result || hasErrors(result.file) || result.cables.length === 0) {
-        done(EXIT.failed)
-        return
-      }
-      const output = out === undefined ? undefined : { path: resolve(io.cwd, out), directory: /[\\/]$/.test(out) }
-      const guard = new InputGuard()
-      await guard.add(resolve(io.cwd, input))
-      const targets = await outputPaths(resolve(io.cwd, input), result.cables.length, options.to, output)
-      for (const [index, cable] of result.cables.entries()) {
-        const target = targets[index]!
-        if (target === resolve(io.cwd, input) || (await guard.clobbers(target))) throw new CliError(`refusing to overwrite the input ${input}; pass -o`)
-        await writeAtomically(target, render(cable, options.to))
-        io.stdout.write(`${target}\n`)
-      }
-      done(EXIT.ok)
-    })
+    const out = outFrom(options, io, 'convert', false)
+    const scan = { scan: scanFlagsFrom(options), progress: (line: string) => io.stderr.write(`${line}\n`) }
+    const parseOptions = { ...(options.from ? { from: options.from } : {}), fix: options.fix === true, keepRedacted: options.keepRedacted === true }
+    const [result] = await readInputs([input], io.cwd, parseOptions, scan)
+    printDiagnostics([result!.file], io)
+    if (!result || hasErrors(result.file) || result.cables.length === 0) {
+      done(EXIT.failed)
+      return
+    }
+    const output = out === undefined ? undefined : { path: resolve(io.cwd, out), directory: /[\\/]$/.test(out) }
+    const guard = new InputGuard()
+    await guard.add(resolve(io.cwd, input))
+    const targets = await outputPaths(resolve(io.cwd, input), result.cables.length, options.to, output)
+    for (const [index, cable] of result.cables.entries()) {
+      const target = targets[index]!
+      if (target === resolve(io.cwd, input) || (await guard.clobbers(target))) throw new CliError(`refusing to overwrite the input ${input}; pass -o`)
+      await writeAtomically(target, render(cable, options.to))
+      io.stdout.write(`${target}\n`)
+    }
+    done(EXIT.ok)
+  })
 }
 
 function render(cable: Cable, to: Target): string {
@@ -78,7 +78,12 @@ async function outputPaths(input: string, count: number, to: Target, output: { p
   let directory = dirname(input)
   let name = basename(input, extname(input))
   if (output !== undefined) {
-    const isDirectory = output.directory || (await stat(output.path).then((entry) => entry.isDirectory(), () => false))
+    const isDirectory =
+      output.directory ||
+      (await stat(output.path).then(
+        (entry) => entry.isDirectory(),
+        () => false,
+      ))
     if (isDirectory) directory = output.path
     else {
       directory = dirname(output.path)

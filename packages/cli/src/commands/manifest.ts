@@ -20,19 +20,31 @@ export function registerManifest(program: Command, io: CliIo, done: (code: numbe
     .action(async (out: string, flags: { json?: boolean; partial?: boolean }) => {
       const report = await mergeManifests(resolve(io.cwd, out), { partial: flags.partial === true })
       const problems: string[] = []
-      if (report.missing.length > 0) problems.push(`missing shard${report.missing.length === 1 ? '' : 's'} ${report.missing.join(', ')} of ${report.shards}: run ${report.missing.map((index) => `--shard ${index}/${report.shards}`).join(', ')}`)
+      if (report.missing.length > 0)
+        problems.push(
+          `missing shard${report.missing.length === 1 ? '' : 's'} ${report.missing.join(', ')} of ${report.shards}: run ${report.missing.map((index) => `--shard ${index}/${report.shards}`).join(', ')}`,
+        )
       for (const shard of report.incomplete) {
-        problems.push(`shard ${shard.shard}/${report.shards} is incomplete: ${shard.recorded} inputs recorded${shard.expected !== undefined ? ` of ${shard.expected}` : ', and no summary of a finished run'}: run it again (it resumes)`)
+        problems.push(
+          `shard ${shard.shard}/${report.shards} is incomplete: ${shard.recorded} inputs recorded${shard.expected !== undefined ? ` of ${shard.expected}` : ', and no summary of a finished run'}: run it again (it resumes)`,
+        )
       }
-      if (report.overlaps.count > 0) problems.push(`${report.overlaps.count} input${report.overlaps.count === 1 ? '' : 's'} recorded by more than one shard (first kept), e.g. ${report.overlaps.paths.slice(0, 3).join(', ')}`)
+      if (report.overlaps.count > 0)
+        problems.push(
+          `${report.overlaps.count} input${report.overlaps.count === 1 ? '' : 's'} recorded by more than one shard (first kept), e.g. ${report.overlaps.paths.slice(0, 3).join(', ')}`,
+        )
       if (flags.json) io.stdout.write(`${JSON.stringify(report)}\n`)
       else if (report.written) {
         const counts = `${report.entries} inputs (${report.rendered} rendered, ${report.failed} failed, ${report.skipped} skipped)`
         io.stdout.write(`merged ${report.present.length} of ${report.shards} shard manifests: ${counts} into manifest.jsonl\n`)
       }
-      if (report.misplaced > 0) io.stderr.write(`cablekit manifest merge: warning: ${report.misplaced} inputs were recorded by a shard that does not own them (renamed files, or runs with another shard count)\n`)
+      if (report.misplaced > 0)
+        io.stderr.write(
+          `cablekit manifest merge: warning: ${report.misplaced} inputs were recorded by a shard that does not own them (renamed files, or runs with another shard count)\n`,
+        )
       for (const problem of problems) io.stderr.write(`cablekit manifest merge: ${problem}\n`)
-      if (!report.written) io.stderr.write('cablekit manifest merge: nothing written: the shards do not cover the archive yet (--partial writes what there is)\n')
+      if (!report.written)
+        io.stderr.write('cablekit manifest merge: nothing written: the shards do not cover the archive yet (--partial writes what there is)\n')
       done(problems.length > 0 ? EXIT.failed : EXIT.ok)
     })
 }

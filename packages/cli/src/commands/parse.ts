@@ -21,11 +21,14 @@ export function registerParse(program: Command, io: CliIo, done: (code: number) 
     .option('--positions', 'keep the source positions of body nodes')
   addScanOptions(command)
   command.action(async (files: string[], options: { from?: SourceFormat; fix?: boolean; positions?: boolean } & ScanFlags) => {
-      const scan = { scan: scanFlagsFrom(options), progress: (line: string) => io.stderr.write(`${line}\n`) }
-      const results = await readInputs(files, io.cwd, { ...(options.from ? { from: options.from } : {}), fix: options.fix === true }, scan)
-      const cables = results.flatMap((result) => result.cables)
-      io.stdout.write(toJson(cables, { positions: options.positions === true }))
-      printDiagnostics(results.map((result) => result.file), io)
-      done(results.some((result) => hasErrors(result.file) || result.cables.length === 0) ? EXIT.failed : EXIT.ok)
-    })
+    const scan = { scan: scanFlagsFrom(options), progress: (line: string) => io.stderr.write(`${line}\n`) }
+    const results = await readInputs(files, io.cwd, { ...(options.from ? { from: options.from } : {}), fix: options.fix === true }, scan)
+    const cables = results.flatMap((result) => result.cables)
+    io.stdout.write(toJson(cables, { positions: options.positions === true }))
+    printDiagnostics(
+      results.map((result) => result.file),
+      io,
+    )
+    done(results.some((result) => hasErrors(result.file) || result.cables.length === 0) ? EXIT.failed : EXIT.ok)
+  })
 }

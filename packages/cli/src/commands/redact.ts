@@ -42,10 +42,15 @@ export function registerRedact(program: Command, io: CliIo, done: (code: number)
   addRedactionOptions(command, { key: true })
   command
     .option('--log <file>', 'where to write the redaction log (default: DIR.redaction-log.json, beside the folder, never inside)')
-    .option('--to <format>', 'output format: md or json', (value: string) => {
-      if (value !== 'md' && value !== 'json') throw new CliError('`--to` expects md or json', EXIT.usage)
-      return value
-    }, 'md')
+    .option(
+      '--to <format>',
+      'output format: md or json',
+      (value: string) => {
+        if (value !== 'md' && value !== 'json') throw new CliError('`--to` expects md or json', EXIT.usage)
+        return value
+      },
+      'md',
+    )
     .option('--from <format>', 'force the source format: markdown, text or json', formatOption)
     .action(async (files: string[], options: RedactCommandOptions) => {
       const out = resolve(io.cwd, options.out)
@@ -60,7 +65,8 @@ export function registerRedact(program: Command, io: CliIo, done: (code: number)
       const results = await readInputs(files, io.cwd, { keepRedacted: true, ...(options.from ? { from: options.from } : {}) })
       const guard = new InputGuard()
       for (const path of files) await guard.add(resolve(io.cwd, path))
-      if (await guard.clobbers(logPath)) throw new CliError(`the redaction log ${relative(io.cwd, logPath)} would overwrite an input: give \`--log\` another path`, EXIT.usage)
+      if (await guard.clobbers(logPath))
+        throw new CliError(`the redaction log ${relative(io.cwd, logPath)} would overwrite an input: give \`--log\` another path`, EXIT.usage)
       const log: RedactionLogFile = { version: 1, hmac: key ? 'HMAC-SHA256' : null, files: [] }
       const taken = new Set<string>()
       const unnamed = { next: 0 }
@@ -78,7 +84,13 @@ export function registerRedact(program: Command, io: CliIo, done: (code: number)
           const name = uniqueName(outputName(redacted.cable, scrub, unnamed), options.to, taken)
           if (await guard.clobbers(join(out, name))) {
             // The original must survive its redaction: refusing is the only safe answer.
-            report(result.file, 'error', 'would-overwrite-input', `the redacted cable ${index + 1} would be written over an input (${name}): it is not written; choose another output folder`, { line: 1, column: 1 })
+            report(
+              result.file,
+              'error',
+              'would-overwrite-input',
+              `the redacted cable ${index + 1} would be written over an input (${name}): it is not written; choose another output folder`,
+              { line: 1, column: 1 },
+            )
             failed = true
             continue
           }
@@ -88,13 +100,18 @@ export function registerRedact(program: Command, io: CliIo, done: (code: number)
           count += redacted.log.length
         }
         // The log is the publisher's, kept apart: it names the source file so each redaction can be found again.
-      log.files.push({ source: scrub(relative(io.cwd, resolve(io.cwd, result.file.path))), outputs, entries })
+        log.files.push({ source: scrub(relative(io.cwd, resolve(io.cwd, result.file.path))), outputs, entries })
       }
       await writeAtomic(logPath, `${JSON.stringify(log, null, 2)}\n`)
       // Diagnostics quote the text they point at: they are scrubbed like the outputs.
       for (const result of results) scrubDiagnostics(result.file, scrub)
-      printDiagnostics(results.map((result) => result.file), io)
-      io.stderr.write(`cablekit redact: ${count} redaction${count === 1 ? '' : 's'} in ${log.files.reduce((n, f) => n + f.outputs.length, 0)} cable(s) written to ${relative(io.cwd, out) || '.'}; log: ${relative(io.cwd, logPath)}\n`)
+      printDiagnostics(
+        results.map((result) => result.file),
+        io,
+      )
+      io.stderr.write(
+        `cablekit redact: ${count} redaction${count === 1 ? '' : 's'} in ${log.files.reduce((n, f) => n + f.outputs.length, 0)} cable(s) written to ${relative(io.cwd, out) || '.'}; log: ${relative(io.cwd, logPath)}\n`,
+      )
       done(failed ? EXIT.failed : EXIT.ok)
     })
 }
@@ -119,5 +136,9 @@ function uniqueName(stem: string, to: 'md' | 'json', taken: Set<string>): string
 }
 
 function slug(value: string): string {
-  return value.normalize('NFKC').replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^[.-]+|-+$/g, '').slice(0, 120)
+  return value
+    .normalize('NFKC')
+    .replace(/[^\p{L}\p{N}._-]+/gu, '-')
+    .replace(/^[.-]+|-+$/g, '')
+    .slice(0, 120)
 }

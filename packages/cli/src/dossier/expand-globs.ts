@@ -45,7 +45,12 @@ async function walk(folder: string, rest: string[], out: string[]): Promise<void
     for (const entry of entries) if (entry.isDirectory() && !entry.name.startsWith('.')) await walk(join(folder, entry.name), rest, out)
     return
   }
-  const regex = new RegExp(`^${head.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]')}$`)
+  const regex = new RegExp(
+    `^${head
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '[^/]*')
+      .replace(/\?/g, '[^/]')}$`,
+  )
   for (const entry of entries) {
     if (!regex.test(entry.name) || (entry.name.startsWith('.') && !head.startsWith('.'))) continue
     const path = join(folder, entry.name)

@@ -52,7 +52,13 @@ export async function loadDossier(path: string, cwd: string): Promise<{ dossier?
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '')
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
-    report(file, 'error', code ? 'unreadable' : 'bad-encoding', code === 'ENOENT' ? 'no such file' : code ? `cannot read the file (${code})` : 'the dossier file is not UTF-8', { line: 1, column: 1 })
+    report(
+      file,
+      'error',
+      code ? 'unreadable' : 'bad-encoding',
+      code === 'ENOENT' ? 'no such file' : code ? `cannot read the file (${code})` : 'the dossier file is not UTF-8',
+      { line: 1, column: 1 },
+    )
     return { file }
   }
   file.value = text
@@ -122,7 +128,12 @@ export async function loadDossier(path: string, cwd: string): Promise<{ dossier?
       const regex = list('regex')
       const fields = list('fields')
       const reason = redact['reason']
-      dossier.redact = { ...(match ? { match } : {}), ...(regex ? { regex } : {}), ...(fields ? { fields } : {}), ...(typeof reason === 'string' ? { reason } : {}) }
+      dossier.redact = {
+        ...(match ? { match } : {}),
+        ...(regex ? { regex } : {}),
+        ...(fields ? { fields } : {}),
+        ...(typeof reason === 'string' ? { reason } : {}),
+      }
     }
   }
   const cables = record['cables']
