@@ -13,8 +13,8 @@ function headerContext(ctx: XmlContext): HeaderContext {
 
 /**
  * The blocks a cable opens with, before its body, as XML: the theme's header
- * description written by {@link headerBlocksXml}, or the theme's own DOCX
- * header where it draws one by hand (`ministere`).
+ * description written by {@link headerBlocksXml}, or the DOCX header a custom
+ * theme draws by hand (`docx.header`).
  */
 export function cableHeaderXml(ctx: XmlContext): string[] {
   const theme = completeTheme(ctx.cableTheme ?? ctx.theme)

@@ -1,7 +1,8 @@
-import type { HeaderBlock, HeaderEmphasis } from '../themes/header-block.js'
+import type { HeaderBlock, HeaderEmphasis, HeaderFields, HeaderLine } from '../themes/header-block.js'
 import { headerSize } from '../themes/header-size.js'
 import type { Marks } from './inline-xml.js'
 import { prepareTextXml, textRunsXml } from './inline-xml.js'
+import { labelledXml } from './labelled-xml.js'
 import { layoutTable } from './layout-table.js'
 import { STYLE } from './styles.js'
 import { halfPoints, hexColor, twips } from './themes.js'
@@ -31,6 +32,8 @@ function marksOf(ctx: XmlContext, emphasis: HeaderEmphasis | undefined): Marks {
 /** Where a block is written: the alignment its lines take when they name none. */
 interface Cell {
   align: 'left' | 'right'
+  /** Lines of a right-to-left language (`w:bidi`). */
+  rtl?: boolean
 }
 
 const ALIGNMENT = { left: 'left', center: 'center', right: 'right' } as const
@@ -64,15 +67,23 @@ class Writer {
     const ctx = this.ctx
     switch (block.type) {
       case 'line': {
+        if (block.docxStyle) {
+          this.styledLine(block, block.docxStyle, cell)
+          return
+        }
         const marks = marksOf(ctx, block)
+        const caps = (text: string) => (block.caps ? text.toUpperCase() : text)
         const runs =
-          typeof block.text === 'string' ? textRunsXml(ctx, block.text, marks) : block.text.map((span) => textRunsXml(ctx, span.text, marks)).join('')
+          typeof block.text === 'string'
+            ? textRunsXml(ctx, caps(block.text), marks)
+            : block.text.map((span) => textRunsXml(ctx, caps(span.text), marks)).join('')
         const align = block.align ?? cell.align
         this.paragraph(
           {
             style: lineStyle(ctx, block.title),
             ...(align !== 'left' ? { alignment: ALIGNMENT[align] } : {}),
             ...(block.indent ? { indent: { left: twips(block.indent) } } : {}),
+            ...(cell.rtl ? { bidi: true } : {}),
           },
           runs,
         )
@@ -88,6 +99,10 @@ class Writer {
         return
       }
       case 'fields': {
+        if (block.docxStyle || block.entries.some((entry) => entry.docxStyle)) {
+          this.styledFields(block, cell)
+          return
+        }
         // The label's punctuation follows the cable's language, as the PDF sets it, whatever the theme's spacing rules.
         const colon = (ctx.cable.lang ?? '').toLowerCase().startsWith('fr') ? ' :' : ':'
         const labelSize = headerSize(ctx.theme, block.label?.size)
@@ -109,7 +124,7 @@ class Writer {
         for (const child of block.left) left.block(child, { align: 'left' })
         const right = new Writer(ctx)
         for (const child of block.right) right.block(child, { align: 'right' })
-        const half = Math.round(ctx.textWidth / 2)
+        const half = Math.round(ctx.textWidth * (block.docxSplit ?? 0.5))
         this.flushSpace()
         this.out.push(
           layoutTable([
@@ -119,8 +134,14 @@ class Writer {
         )
         return
       }
+      case 'localized':
+        for (const child of block.blocks) this.block(child, { ...cell, ...(block.dir === 'rtl' ? { rtl: true } : {}) })
+        return
       case 'space':
-        this.space += block.points
+        if (typeof block.docx === 'string') {
+          this.flushSpace()
+          this.paragraph({ style: block.docx }, '')
+        } else if (block.docx !== false) this.space += block.points
         return
       case 'rule':
         this.paragraph({ style: STYLE.rule, ...(block.extent === 'short' ? { indent: { right: Math.round(ctx.textWidth * 0.7) } } : {}) }, '')
@@ -135,6 +156,35 @@ class Writer {
         )
         return
       }
+    }
+  }
+
+  /**
+   * A line in a named style, which carries its look (capitals included): only the text as written, its direction, and stamps
+   * boxed by their character style.
+   */
+  private styledLine(block: HeaderLine, style: string, cell: Cell): void {
+    const ctx = this.ctx
+    const spans = typeof block.text === 'string' ? [block.text] : block.text.map((span) => span.text)
+    let content = ''
+    if (block.boxed) {
+      // Non-breaking spaces pad each stamp inside its border; plain spaces part the stamps.
+      for (const label of spans.filter((text) => text !== '')) {
+        if (content !== '') content += runXml('    ')
+        content += runXml(`\u00A0${prepareTextXml(ctx, label)}\u00A0`, { style: STYLE.stamp })
+      }
+    } else content = spans.map((text) => textRunsXml(ctx, text)).join('')
+    if (content === '') return
+    this.paragraph({ style, ...(cell.rtl ? { bidi: true } : {}) }, content)
+  }
+
+  /** Labelled fields in named styles, whose tab stops and indents align the values. */
+  private styledFields(block: HeaderFields, cell: Cell): void {
+    const ctx = this.ctx
+    for (const entry of block.entries) {
+      const style = entry.docxStyle ?? block.docxStyle ?? STYLE.headerLine
+      const content = entry.label ? labelledXml(ctx, entry.label, entry.value, block.docxTab !== false) : runXml('\t') + textRunsXml(ctx, entry.value)
+      this.paragraph({ style, ...(cell.align === 'right' ? { alignment: 'right' } : {}) }, content)
     }
   }
 

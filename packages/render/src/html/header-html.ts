@@ -10,8 +10,8 @@ function headerContext(ctx: HtmlContext): HeaderContext {
 
 /**
  * The first-page header of the cable: the theme's description written by
- * {@link headerBlocksHtml}, or the theme's own HTML header where it draws one
- * by hand (`ministere`). A header without a title gets a hidden `<h1>`, so
+ * {@link headerBlocksHtml}, or the HTML header a custom theme draws by hand
+ * (`html.header`). A header without a title gets a hidden `<h1>`, so
  * the page still has a top heading.
  */
 export function headerHtml(ctx: HtmlContext): string {

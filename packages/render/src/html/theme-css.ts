@@ -136,8 +136,8 @@ ${furniture.runningHeader ? `@top-left{content:${cssString(furniture.runningHead
  * values on a grid, columns side by side, signatures placed as the PDF
  * places them.
  */
-function headerCss(theme: ThemeData, { s, c }: HtmlCssInput): string {
-  const sizes = (['reduced', 'small', 'letterhead', 'heading', 'title'] as const)
+function headerCss(theme: ThemeData, { s, c, stamp }: HtmlCssInput): string {
+  const sizes = (['reduced', 'small', 'letterhead', 'letterhead-state', 'routing', 'heading', 'title'] as const)
     .map((size) => `.size-${size}{font-size:${pt(headerSize(theme, size))}}`)
     .join('')
   return `
@@ -154,6 +154,9 @@ ${sizes}
 .header-lines .columns>div{width:48%}
 .header-lines .column-right{text-align:right}
 .header-lines .space{display:block}
+.header-lines .solid{line-height:1.2}
+.header-lines .stamp{display:inline-block;margin-left:8pt;padding:2pt 5pt;border:1.2pt solid ${c.stamp};color:${c.stamp};font-family:${stamp};\
+font-size:${pt(s.stamp)};font-weight:700;line-height:1.3;-webkit-print-color-adjust:exact;print-color-adjust:exact}
 .header-rule{width:auto;margin:0;border-top:.5pt solid ${c.rule}}
 .short-rule{width:110pt;margin:4pt 0;border-top:.8pt solid ${c.rule}}
 .signature{font-weight:400}

@@ -1,15 +1,18 @@
-import type { HeaderBlock, HeaderEmphasis } from '../themes/header-block.js'
+import type { HeaderBlock, HeaderEmphasis, HeaderLine } from '../themes/header-block.js'
 import { headerSize, lineText } from '../themes/header-size.js'
 import type { Group, Row } from './laid-out.js'
 import { labelledLines } from './labelled-lines.js'
 import type { LayoutKit } from './layout-kit.js'
 import type { Style } from './style.js'
+import { translateBox } from './translate-box.js'
 
 /** The horizontal band blocks are set in, and the alignment lines take when they name none. */
 interface Band {
   x: number
   width: number
   align: 'left' | 'center' | 'right'
+  /** Lines of a right-to-left language. */
+  direction?: 'rtl'
 }
 
 function styleOf(kit: LayoutKit, emphasis: HeaderEmphasis | undefined): Partial<Style> {
@@ -25,11 +28,16 @@ function blockRows(kit: LayoutKit, block: HeaderBlock, band: Band): Row[] {
     case 'line': {
       const indent = block.indent ?? 0
       const align = block.align ?? band.align
-      return kit.paragraph(lineText(block.text), {
+      if (block.boxed) return stampRows(kit, block, { x: band.x + indent, width: band.width - indent, align })
+      const text = lineText(block.text)
+      return kit.paragraph(block.caps ? text.toUpperCase() : text, {
         x: band.x + indent,
         width: band.width - indent,
         align,
         style: styleOf(kit, block),
+        // Letterheads are set solid: no leading beyond the fonts' own line height.
+        ...(block.solid ? { gap: 0.5 } : {}),
+        ...(band.direction ? { direction: band.direction } : {}),
         ...(block.title ? { role: 'H1' } : {}),
       })
     }
@@ -49,12 +57,14 @@ function blockRows(kit: LayoutKit, block: HeaderBlock, band: Band): Row[] {
         { x: band.x, width: band.width, labelStyle: styleOf(kit, block.label), valueStyle: styleOf(kit, block.value) },
       )
     case 'columns': {
-      const half = band.width * 0.48
-      const left = blocksRows(kit, block.left, { x: band.x, width: half, align: 'left' })
-      const right = blocksRows(kit, block.right, { x: band.x + band.width - half, width: half, align: 'right' })
+      const [leftShare, rightShare] = block.widths ?? [0.48, 0.48]
+      const left = blocksRows(kit, block.left, { x: band.x, width: band.width * leftShare, align: 'left' })
+      const right = blocksRows(kit, block.right, { x: band.x + band.width - band.width * rightShare, width: band.width * rightShare, align: 'right' })
       // Each side keeps its own line height: lines are paired by block, not row by row.
       return kit.columns(left.length > 0 ? [kit.stack(left)] : [], right.length > 0 ? [kit.stack(right)] : [])
     }
+    case 'localized':
+      return blocksRows(kit, block.blocks, { ...band, ...(block.dir ? { direction: block.dir } : {}) })
     case 'space':
       return [kit.spacer(block.points)]
     case 'rule': {
@@ -85,6 +95,23 @@ function blockRows(kit: LayoutKit, block: HeaderBlock, band: Band): Row[] {
       return kit.paragraph(block.text, { x, width: band.x + band.width - x, align, style: styleOf(kit, block) })
     }
   }
+}
+
+/** Boxed stamps, one per span, side by side with a gap and flush with the alignment: one row a little taller than the tallest box. */
+function stampRows(kit: LayoutKit, block: HeaderLine, band: Band): Row[] {
+  const spans = (typeof block.text === 'string' ? [block.text] : block.text.map((span) => span.text)).map((text) => (block.caps ? text.toUpperCase() : text))
+  const stamps = spans.filter((label) => label !== '').map((label) => kit.stamp(label))
+  if (stamps.length === 0) return []
+  const gap = 8
+  const width = stamps.reduce((sum, stamp) => sum + stamp.width, 0) + gap * (stamps.length - 1)
+  let x = band.align === 'right' ? band.x + band.width - width : band.align === 'center' ? band.x + (band.width - width) / 2 : band.x
+  const height = Math.max(...stamps.map((stamp) => stamp.height))
+  const boxes = stamps.flatMap((stamp) => {
+    const placed = stamp.boxes.map((box) => translateBox(box, x, 0))
+    x += stamp.width + gap
+    return placed
+  })
+  return [{ height: height + 4, boxes: [{ type: 'group', rotate: 0, originX: 0, originY: 0, boxes }] }]
 }
 
 function blocksRows(kit: LayoutKit, blocks: readonly HeaderBlock[], band: Band): Row[] {

@@ -12,10 +12,21 @@ import type { Labels } from './theme.js'
  * [{ type: 'line', text: 'NOTE VERBALE', align: 'center', bold: true, size: 'heading' },
  *  { type: 'line', text: 'No. 123/2006' }]
  */
-export type HeaderBlock = HeaderLine | HeaderHanging | HeaderFields | HeaderColumns | HeaderSpace | HeaderRule | HeaderSignature
+export type HeaderBlock =
+  | HeaderLine
+  | HeaderHanging
+  | HeaderFields
+  | HeaderColumns
+  | HeaderLocalized
+  | HeaderSpace
+  | HeaderRule
+  | HeaderSignature
 
-/** Relative sizes, resolved against the theme's sizes by each writer (`reduced`: a point under the body; `title`: four over the heading). */
-export type HeaderSize = 'body' | 'reduced' | 'small' | 'letterhead' | 'heading' | 'title'
+/**
+ * Relative sizes, resolved against the theme's sizes by each writer (`reduced`: a point under the body; `title`: four over the heading;
+ * `letterhead-state`: a point over the letterhead; `routing`: half a point over `small`, for distribution lines).
+ */
+export type HeaderSize = 'body' | 'reduced' | 'small' | 'letterhead' | 'letterhead-state' | 'routing' | 'heading' | 'title'
 
 /** Emphasis of a block's text. */
 export interface HeaderEmphasis {
@@ -24,6 +35,8 @@ export interface HeaderEmphasis {
   size?: HeaderSize
   /** The theme's muted colour. */
   muted?: boolean
+  /** In capitals: the PDF and HTML print the text so, a DOCX line in a named style keeps the words as written for the style to capitalize. */
+  caps?: boolean
 }
 
 /** Part of a line; `spoken` is what a screen reader says instead (a spaced banner is read as its word). */
@@ -42,6 +55,14 @@ export interface HeaderLine extends HeaderEmphasis {
   title?: boolean
   /** Left indent in points. */
   indent?: number
+  /** Set solid: no leading beyond the fonts' own line height, as letterheads are. */
+  solid?: boolean
+  /** Each span is a boxed stamp (precedence, classification), set side by side. */
+  boxed?: boolean
+  /** A DOCX paragraph style (its id, e.g. `CableSender`): when given, the style carries the look in Word, so no direct formatting is written. */
+  docxStyle?: string
+  /** An HTML class: when given, the line is a `<p>` of that class, which carries its look (the theme's `html.css`). */
+  htmlClass?: string
 }
 
 /** `TO A` with the next values hanging under the first (`B`, `C`), as telegrams type addressees. */
@@ -59,6 +80,8 @@ export interface HeaderField {
   value: string
   /** The value is the document's title. */
   title?: boolean
+  /** A DOCX paragraph style for this entry, in place of the block's. */
+  docxStyle?: string
 }
 
 /** Label-and-value lines, labels in bold and values aligned after the widest label (`Objet :`, `Réf. :`). */
@@ -67,6 +90,10 @@ export interface HeaderFields {
   entries: readonly HeaderField[]
   label?: HeaderEmphasis
   value?: HeaderEmphasis
+  /** A DOCX paragraph style whose tab stops and indents align the values: when given, labels and values are written plainly in it. */
+  docxStyle?: string
+  /** With `docxStyle`: a tab (the style's stop) after each label, else a word space. Default `true`. */
+  docxTab?: boolean
 }
 
 /** Two blocks of lines side by side; the right one is set flush right. */
@@ -74,12 +101,34 @@ export interface HeaderColumns {
   type: 'columns'
   left: readonly HeaderBlock[]
   right: readonly HeaderBlock[]
+  /** The columns' shares of the width on the page (PDF); default `[0.48, 0.48]`. */
+  widths?: readonly [left: number, right: number]
+  /** The left cell's share of the DOCX table, whose cells Word pads; default a half. */
+  docxSplit?: number
+}
+
+/**
+ * Lines in another language than the cable's, a localized letterhead: set in
+ * that language's direction (`dir`, right to left for Arabic), flush with the
+ * alignment they are given, and marked with the language where a format can.
+ */
+export interface HeaderLocalized {
+  type: 'localized'
+  /** BCP 47. */
+  lang: string
+  dir?: 'rtl'
+  blocks: readonly HeaderBlock[]
 }
 
 /** Vertical space, in points. */
 export interface HeaderSpace {
   type: 'space'
   points: number
+  /**
+   * In DOCX: `false` writes nothing (the paragraph styles space the lines there), a style id an empty paragraph of that style.
+   * Default: the space goes before the next paragraph.
+   */
+  docx?: false | string
 }
 
 /** A horizontal rule: a short one under a letterhead, or the width of the text. */

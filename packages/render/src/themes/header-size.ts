@@ -11,6 +11,10 @@ export function headerSize(theme: ThemeData, size: HeaderSize | undefined): numb
       return s.small
     case 'letterhead':
       return s.letterhead
+    case 'letterhead-state':
+      return s.letterhead + 1
+    case 'routing':
+      return s.small + 0.5
     case 'heading':
       return s.heading
     case 'title':

@@ -1,20 +1,19 @@
 import type { Theme } from '../theme-module.js'
+import { ministereCss } from './css.js'
 import { ministereData } from './data.js'
-import { ministereHeaderXml } from './docx.js'
-import { ministereDrawing } from './drawing.js'
-import { ministereCss, ministereHeaderHtml } from './html.js'
-import { letterSignature } from './header.js'
+import { letterSignature, ministereHeader } from './header.js'
 
 /**
  * The French ministerial cable: letterhead, boxed stamps, justified serif
- * text. Its header is drawn by hand in each format (`drawing.ts`, `docx.ts`,
- * `html.ts`), the rest is shared.
+ * text. Its header is described once (`header.ts`) and drawn by the three
+ * generic writers; only the style rules of its letterhead classes are its own (`css.ts`).
  */
 export const ministere: Theme = {
   ...ministereData,
+  header: ministereHeader,
   closing: letterSignature,
   furniture: { mark: 'capitals', folio: 'slash' },
-  pdf: ministereDrawing,
-  docx: { firstPageHeader: true, runningReference: true, header: ministereHeaderXml },
-  html: { header: ministereHeaderHtml, css: ministereCss },
+  docx: { firstPageHeader: true, runningReference: true },
+  // The letterhead's classes, which carry its look in HTML as its named styles do in Word.
+  html: { css: ministereCss },
 }
