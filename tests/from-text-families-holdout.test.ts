@@ -14,7 +14,9 @@ import type { Cable } from '@cablekit/core'
  * as wrong; levels stand for precedence and classification.
  */
 const dir = join(import.meta.dirname, 'fixtures', 'families', 'holdout')
-const names = readdirSync(dir).filter((name) => name.endsWith('.txt')).sort()
+const names = readdirSync(dir)
+  .filter((name) => name.endsWith('.txt'))
+  .sort()
 
 function actualOf(cable: Cable | undefined, field: string): unknown {
   const value = cable ? (cable as unknown as Record<string, unknown>)[field] : undefined
@@ -50,7 +52,9 @@ describe('field accuracy on held-out texts of the TD, FCO, note verbale and olde
   it('gets at least 90 % of the header fields right', () => {
     const fields = Object.keys(total).map((field) => `${field.padEnd(16)} ${String(right[field] ?? 0).padStart(3)}/${total[field]}`)
     const families = Object.entries(byFamily).map(([family, [ok, all]]) => `${family.padEnd(16)} ${String(ok).padStart(3)}/${all}`)
-    console.log(`held-out field accuracy: ${(share * 100).toFixed(1)} % (${sum(right)}/${sum(total)})\n${fields.join('\n')}\nby family:\n${families.join('\n')}${misses.length ? `\nmisses:\n${misses.join('\n')}` : ''}`)
+    console.log(
+      `held-out field accuracy: ${(share * 100).toFixed(1)} % (${sum(right)}/${sum(total)})\n${fields.join('\n')}\nby family:\n${families.join('\n')}${misses.length ? `\nmisses:\n${misses.join('\n')}` : ''}`,
+    )
     expect(share).toBeGreaterThanOrEqual(0.9)
   })
 })

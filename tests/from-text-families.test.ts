@@ -15,7 +15,12 @@ import type { Cable } from '@cablekit/core'
  */
 const root = join(import.meta.dirname, 'fixtures', 'families')
 const goldenDir = join(root, 'golden')
-const fixtures = ['dev', 'holdout'].flatMap((set) => readdirSync(join(root, set)).filter((name) => name.endsWith('.txt')).sort().map((name) => ({ set, name })))
+const fixtures = ['dev', 'holdout'].flatMap((set) =>
+  readdirSync(join(root, set))
+    .filter((name) => name.endsWith('.txt'))
+    .sort()
+    .map((name) => ({ set, name })),
+)
 
 function read(set: string, name: string, options: { fix?: boolean } = {}) {
   return fromText(readFileSync(join(root, set, name)), { path: name, ...options })
@@ -26,7 +31,13 @@ function text(set: string, name: string): string {
 }
 
 function messages(result: ReturnType<typeof fromText>) {
-  return result.file.messages.map((message) => ({ severity: severityOf(message), rule: message.ruleId, line: message.line, column: message.column, reason: message.reason }))
+  return result.file.messages.map((message) => ({
+    severity: severityOf(message),
+    rule: message.ruleId,
+    line: message.line,
+    column: message.column,
+    reason: message.reason,
+  }))
 }
 
 /** The body's text, paragraphs joined by blank lines. */
@@ -195,7 +206,13 @@ describe('unknown layouts are never silent', () => {
 
 describe('several cables of any family in one file', () => {
   it('splits a TD, a printed page, a FRUS transcript, an FCO telegram and a note verbale pasted one after the other', () => {
-    const names: [string, string][] = [['holdout', 'td-kigali-315.txt'], ['holdout', 'us-1973-london-11275.txt'], ['holdout', 'frus-1981-88v13-d36.txt'], ['holdout', 'fco-1972-fco-peking-1176.txt'], ['holdout', 'nv-2017-oda-ndv.txt']]
+    const names: [string, string][] = [
+      ['holdout', 'td-kigali-315.txt'],
+      ['holdout', 'us-1973-london-11275.txt'],
+      ['holdout', 'frus-1981-88v13-d36.txt'],
+      ['holdout', 'fco-1972-fco-peking-1176.txt'],
+      ['holdout', 'nv-2017-oda-ndv.txt'],
+    ]
     const joined = names.map(([set, name]) => text(set, name)).join('\n————————————\n\n')
     const result = fromText(joined, { path: 'mixed.txt' })
     expect(result.cables.map((cable) => cable.family)).toEqual(['french-td', 'us-telegram', 'us-telegram', 'fco-telegram', 'note-verbale'])
@@ -251,7 +268,7 @@ describe('OCR rules for --fix: l’ read as P, Jai, doubled apostrophes', () => 
 
 describe('robustness', () => {
   const pool = fixtures.flatMap(({ set, name }) => text(set, name).split('\n'))
-  it('never throws on mixes of the families\' lines; every diagnostic has a position; the same input gives the same bytes', () => {
+  it("never throws on mixes of the families' lines; every diagnostic has a position; the same input gives the same bytes", () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pool), { maxLength: 60 }), (lines) => {
         const input = lines.join('\n')

@@ -15,18 +15,38 @@ function one(text: string): Cable {
 }
 const head = ['ROYAUME DU MAROC', 'Ministère des Affaires Étrangères', '', 'Rabat, le 12 mai 2014', '', 'Objet : Essai.', '']
 const body = (...lines: string[]) => one([...head, ...lines, '', 'Signé : Le Ministre'].join('\n')).body
-const kinds = (nodes: Cable['body']) => nodes.map((node) => (node.type === 'list' ? `list:${(node as { ordered: boolean }).ordered ? 'ordered' : 'bullets'}:${(node as { children: unknown[] }).children.length}` : node.type))
-const texts = (node: Cable['body'][number]) => JSON.stringify(node).match(/"value":"[^"]*"/g)?.map((value) => value.slice(9, -1))
+const kinds = (nodes: Cable['body']) =>
+  nodes.map((node) =>
+    node.type === 'list'
+      ? `list:${(node as { ordered: boolean }).ordered ? 'ordered' : 'bullets'}:${(node as { children: unknown[] }).children.length}`
+      : node.type,
+  )
+const texts = (node: Cable['body'][number]) =>
+  JSON.stringify(node)
+    .match(/"value":"[^"]*"/g)
+    ?.map((value) => value.slice(9, -1))
 
 describe('French marker lists', () => {
   it.each([
-    [['Les points suivants :', '- premier point ;', '- second point.'], ['paragraph', 'list:bullets:2'], ['premier point ;', 'second point.']],
+    [
+      ['Les points suivants :', '- premier point ;', '- second point.'],
+      ['paragraph', 'list:bullets:2'],
+      ['premier point ;', 'second point.'],
+    ],
     [['• premier point ;', '• second point.'], ['list:bullets:2'], ['premier point ;', 'second point.']],
-    [['Comme suit :', 'a) premier point ;', 'b) second point ;', 'c) troisième point.'], ['paragraph', 'list:bullets:3'], ['a) premier point ;', 'b) second point ;', 'c) troisième point.']],
+    [
+      ['Comme suit :', 'a) premier point ;', 'b) second point ;', 'c) troisième point.'],
+      ['paragraph', 'list:bullets:3'],
+      ['a) premier point ;', 'b) second point ;', 'c) troisième point.'],
+    ],
     [['1° premier point ;', '2° second point.'], ['list:bullets:2'], ['1° premier point ;', '2° second point.']],
     [['1. premier point ;', '2. second point.'], ['list:ordered:2'], ['premier point ;', 'second point.']],
     // Items separated by blank lines, and an item wrapped onto a second line.
-    [['- premier point, qui se poursuit', 'sur la ligne suivante ;', '', '- second point.'], ['list:bullets:2'], ['premier point, qui se poursuit sur la ligne suivante ;', 'second point.']],
+    [
+      ['- premier point, qui se poursuit', 'sur la ligne suivante ;', '', '- second point.'],
+      ['list:bullets:2'],
+      ['premier point, qui se poursuit sur la ligne suivante ;', 'second point.'],
+    ],
   ])('%j', (lines, expectedKinds, items) => {
     const nodes = body(...lines)
     expect(kinds(nodes)).toEqual(expectedKinds)
@@ -50,7 +70,17 @@ describe('French marker lists', () => {
 
   it('the lists read back from the Markdown written from them', () => {
     const cable = fromText(readFileSync(join(import.meta.dirname, 'fixtures', 'text', 'fr-circulaire-listes.txt')), { path: 'c.txt' }).cables[0]!
-    expect(kinds(cable.body)).toEqual(['paragraph', 'list:bullets:3', 'paragraph', 'list:bullets:3', 'paragraph', 'list:bullets:2', 'paragraph', 'list:ordered:2', 'list:bullets:2'])
+    expect(kinds(cable.body)).toEqual([
+      'paragraph',
+      'list:bullets:3',
+      'paragraph',
+      'list:bullets:3',
+      'paragraph',
+      'list:bullets:2',
+      'paragraph',
+      'list:ordered:2',
+      'list:bullets:2',
+    ])
     expect(stripPositions(fromMarkdown(toMarkdown(cable), { path: 'c.md' }).cables[0])).toEqual(stripPositions(cable))
   })
 })
@@ -63,21 +93,55 @@ describe('French letterheads', () => {
   })
 
   it('also across a blank line, and in mixed case', () => {
-    expect(one(['MINISTERE DES AFFAIRES ETRANGERES', '', 'ET DE LA COOPERATION', '', 'Objet : Essai.'].join('\n')).issuer).toEqual({ ministry: 'MINISTERE DES AFFAIRES ETRANGERES ET DE LA COOPERATION' })
-    expect(one(['Ministère de l’Europe', 'et des Affaires étrangères', 'Objet : Essai.'].join('\n')).issuer).toEqual({ ministry: 'Ministère de l’Europe et des Affaires étrangères' })
+    expect(one(['MINISTERE DES AFFAIRES ETRANGERES', '', 'ET DE LA COOPERATION', '', 'Objet : Essai.'].join('\n')).issuer).toEqual({
+      ministry: 'MINISTERE DES AFFAIRES ETRANGERES ET DE LA COOPERATION',
+    })
+    expect(one(['Ministère de l’Europe', 'et des Affaires étrangères', 'Objet : Essai.'].join('\n')).issuer).toEqual({
+      ministry: 'Ministère de l’Europe et des Affaires étrangères',
+    })
   })
 
   it('a word that only starts like a continuation is not one', () => {
-    expect(one(['MINISTERE DES AFFAIRES ETRANGERES', 'ENVOI PAR VALISE', 'Objet : Essai.'].join('\n')).issuer?.ministry).toBe('MINISTERE DES AFFAIRES ETRANGERES')
+    expect(one(['MINISTERE DES AFFAIRES ETRANGERES', 'ENVOI PAR VALISE', 'Objet : Essai.'].join('\n')).issuer?.ministry).toBe(
+      'MINISTERE DES AFFAIRES ETRANGERES',
+    )
   })
 })
 
 describe('a blank line inside the header does not end it', () => {
   it('letterhead lines split by blank lines are the issuer, not a publication title and summary', () => {
-    const result = read(["Direction des Français à l'étranger", "et de l'administration consulaire", '', "Service de l'action consulaire", '', 'N° 57/FAE/2014', '', 'Paris, le 12 mai 2014', '', 'LE DIRECTEUR', '', 'A', '', 'Mesdames et Messieurs les Chefs de poste', '', 'Objet : Permanences.', '', "J'ai l'honneur de vous écrire."].join('\n'))
+    const result = read(
+      [
+        "Direction des Français à l'étranger",
+        "et de l'administration consulaire",
+        '',
+        "Service de l'action consulaire",
+        '',
+        'N° 57/FAE/2014',
+        '',
+        'Paris, le 12 mai 2014',
+        '',
+        'LE DIRECTEUR',
+        '',
+        'A',
+        '',
+        'Mesdames et Messieurs les Chefs de poste',
+        '',
+        'Objet : Permanences.',
+        '',
+        "J'ai l'honneur de vous écrire.",
+      ].join('\n'),
+    )
     const cable = result.cables[0]!
     expect(cable.publication).toBeUndefined()
-    expect(cable).toMatchObject({ issuer: { post: "Direction des Français à l'étranger et de l'administration consulaire, Service de l'action consulaire" }, reference: '57/FAE/2014', date: '2014-05-12', from: 'LE DIRECTEUR', to: ['Mesdames et Messieurs les Chefs de poste'], subject: 'Permanences.' })
+    expect(cable).toMatchObject({
+      issuer: { post: "Direction des Français à l'étranger et de l'administration consulaire, Service de l'action consulaire" },
+      reference: '57/FAE/2014',
+      date: '2014-05-12',
+      from: 'LE DIRECTEUR',
+      to: ['Mesdames et Messieurs les Chefs de poste'],
+      subject: 'Permanences.',
+    })
     const guess = result.file.messages.find((message) => message.ruleId === 'guessed-field')!
     expect([guess.line, guess.column]).toEqual([4, 1])
   })

@@ -5,14 +5,22 @@ import { fromMarkdown, fromText, parse, severityOf, stripPositions, toJson, toMa
 import type { Cable } from '@cablekit/core'
 
 const dir = join(import.meta.dirname, 'fixtures', 'text')
-const fixtures = readdirSync(dir).filter((name) => name.endsWith('.txt')).sort()
+const fixtures = readdirSync(dir)
+  .filter((name) => name.endsWith('.txt'))
+  .sort()
 
 function read(name: string, options: { fix?: boolean } = {}) {
   return fromText(readFileSync(join(dir, name)), { path: name, ...options })
 }
 
 function messages(result: ReturnType<typeof read>) {
-  return result.file.messages.map((message) => ({ severity: severityOf(message), rule: message.ruleId, line: message.line, column: message.column, reason: message.reason }))
+  return result.file.messages.map((message) => ({
+    severity: severityOf(message),
+    rule: message.ruleId,
+    line: message.line,
+    column: message.column,
+    reason: message.reason,
+  }))
 }
 
 describe('fromText golden fixtures', () => {
@@ -57,7 +65,9 @@ describe('the seed', () => {
   })
 
   it('puts the publication title and Résumé into publication', () => {
-    expect(first.publication?.title).toBe('Maroc Leaks : L’OTAN propose au Maroc de bénéficier d’une nouvelle initiative de renforcement des capacités de défense')
+    expect(first.publication?.title).toBe(
+      'Maroc Leaks : L’OTAN propose au Maroc de bénéficier d’une nouvelle initiative de renforcement des capacités de défense',
+    )
     expect(first.publication?.summary).toMatch(/^L’OTAN propose au Maroc de bénéficier .* modernisation des FAR\)\.$/)
     expect(second.publication?.title).toBe('Maroc Leaks : L’OTAN demande plus de détails sur la menace invoquée par Rabat')
     expect(second.publication?.summary).toMatch(/^Document confidentiel de l’ambassadeur du Maroc/)
@@ -68,7 +78,11 @@ describe('the seed', () => {
     expect(first.distribution).toEqual({ primary: ['Cab 1', 'SG/4', 'DG/7'], cc: ['Cab2'] })
     expect(first.transmission).toBe('Cryptée')
     const splits = messages(result).filter((message) => message.rule === 'label-split')
-    expect(splits.map((message) => [message.line, message.column])).toEqual([[9, 73], [9, 115], [9, 136]])
+    expect(splits.map((message) => [message.line, message.column])).toEqual([
+      [9, 73],
+      [9, 115],
+      [9, 136],
+    ])
     expect(splits.every((message) => message.severity === 'info')).toBe(true)
   })
 
@@ -168,7 +182,13 @@ describe('fromText families and quirks', () => {
     const result = read('us-telegram-full.txt')
     expect(result.cables).toHaveLength(1)
     const cable = result.cables[0]!
-    expect(cable).toMatchObject({ id: '09RABAT412', date: '2009-08-14T15:30Z', precedence: { level: 'immediate' }, references: ['A. RABAT 398', 'B. STATE 81234'], signature: 'JONES' })
+    expect(cable).toMatchObject({
+      id: '09RABAT412',
+      date: '2009-08-14T15:30Z',
+      precedence: { level: 'immediate' },
+      references: ['A. RABAT 398', 'B. STATE 81234'],
+      signature: 'JONES',
+    })
     expect(JSON.stringify(cable.body)).toContain('The Moroccans want training for their maritime units above all.')
   })
 
@@ -182,7 +202,14 @@ describe('fromText families and quirks', () => {
 
   it('WikiLeaks: metadata wins for id, date, classification; entities decoded; redactions kept as nodes', () => {
     const cable = read('wl-partial-extract.txt').cables[0]!
-    expect(cable).toMatchObject({ id: '05RABAT1234', date: '2005-06-13', classification: { level: 'confidential', label: 'CONFIDENTIAL//NOFORN' }, subject: "MOROCCO: KING'S SPEECH ON REGIONALIZATION & REFORM", from: 'Embassy Rabat', place: 'Rabat' })
+    expect(cable).toMatchObject({
+      id: '05RABAT1234',
+      date: '2005-06-13',
+      classification: { level: 'confidential', label: 'CONFIDENTIAL//NOFORN' },
+      subject: "MOROCCO: KING'S SPEECH ON REGIONALIZATION & REFORM",
+      from: 'Embassy Rabat',
+      place: 'Rabat',
+    })
     expect(JSON.stringify(cable.body)).toContain('{"type":"redaction","reason":"withheld by the publisher"}')
     expect(JSON.stringify(cable.body)).not.toContain('&#x')
   })

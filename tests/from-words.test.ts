@@ -24,8 +24,7 @@ const letterhead: WordPage = page(1, [
 describe('layoutWords', () => {
   it('reads a two-column letterhead column by column, Arabic right to left without bidi marks', () => {
     const { text } = layoutWords([letterhead])
-    const letterheadText =
-      'ROYAUME DU MAROC\nMinistère des Affaires Étrangères et de la Coopération\n\n' + 'المملكة المغربية\nوزارة الشؤون الخارجية والتعاون\n'
+    const letterheadText = 'ROYAUME DU MAROC\nMinistère des Affaires Étrangères et de la Coopération\n\n' + 'المملكة المغربية\nوزارة الشؤون الخارجية والتعاون\n'
     expect(text).toContain(letterheadText)
     expect(text).toContain("Mission du Royaume du Maroc auprès de l'OTAN\n\nBruxelles, le 14 août 2014\n")
     expect(text).toContain('Destinataire principal : Cab 1, SG/4\n\nTransmission : Cryptée\n')

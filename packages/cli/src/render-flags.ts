@@ -3,7 +3,6 @@ import { InvalidArgumentError, Option } from 'commander'
 import type { ParseOptions, SourceFormat } from '@cablekit/core'
 // The light subpath: `batch` registers these flags in a parent that never loads the renderers.
 import { THEME_NAMES } from '@cablekit/render/themes'
-import { CliError, EXIT } from './errors.js'
 import { resolveThemeChoice } from './load-theme-module.js'
 import type { ThemeChoice } from './load-theme-module.js'
 import { formatOption } from './options.js'
@@ -35,7 +34,6 @@ export interface RenderFlagOptions extends Pick<RenderSourceOptions, 'finish' | 
 }
 
 const FAMILY = "(default: each cable's family)"
-
 
 /**
  * Declare the rendering flags `render`, `batch` and `dossier` share, each

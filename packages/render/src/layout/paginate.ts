@@ -98,7 +98,7 @@ export function paginate(groups: readonly Group[], frame: Frame, ruleColor: stri
       const next = groups[current + 1]
       const follow = next ? next.rows.slice(0, Math.min(next.rows.length, Math.max(1, Math.min(next.minSplit ?? 2, 2)))) : []
       const needed = [...rows, ...follow]
-      if (fitting(needed, 0, y + (next ? group.spaceAfter + next.spaceBefore : 0) ) < needed.length) newPage()
+      if (fitting(needed, 0, y + (next ? group.spaceAfter + next.spaceBefore : 0)) < needed.length) newPage()
     }
     let index = 0
     while (index < rows.length) {

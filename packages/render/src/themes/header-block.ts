@@ -12,15 +12,7 @@ import type { Labels } from './theme.js'
  * [{ type: 'line', text: 'NOTE VERBALE', align: 'center', bold: true, size: 'heading' },
  *  { type: 'line', text: 'No. 123/2006' }]
  */
-export type HeaderBlock =
-  | HeaderLine
-  | HeaderHanging
-  | HeaderFields
-  | HeaderColumns
-  | HeaderLocalized
-  | HeaderSpace
-  | HeaderRule
-  | HeaderSignature
+export type HeaderBlock = HeaderLine | HeaderHanging | HeaderFields | HeaderColumns | HeaderLocalized | HeaderSpace | HeaderRule | HeaderSignature
 
 /**
  * Relative sizes, resolved against the theme's sizes by each writer (`reduced`: a point under the body; `title`: four over the heading;

@@ -31,7 +31,7 @@ export function splitAddressees(text: string): Addressee[] {
   const byIndicator = cutsOf(INDICATOR, value, (match) => match.index + match[0].length - match[1]!.length)
   const byPrecedence = cutsOf(BOUNDARY, value, (match) => match.index + match[0].length + 1)
   const points = [0]
-  for (let i = 0, j = 0; i < byIndicator.length || j < byPrecedence.length; ) {
+  for (let i = 0, j = 0; i < byIndicator.length || j < byPrecedence.length;) {
     const next = j >= byPrecedence.length || (i < byIndicator.length && byIndicator[i]! <= byPrecedence[j]!) ? byIndicator[i++]! : byPrecedence[j++]!
     if (next > points.at(-1)!) points.push(next)
   }

@@ -10,8 +10,30 @@ import { editDistance } from '../../diagnostics.js'
 
 /** Words of classifications and their captions, to put back the spaces letter-spacing loses (`FOROFFICIALUSEONLY`). */
 const WORDS = [
-  'UNCLASSIFIED', 'UNCLAS', 'CONFIDENTIAL', 'SECRET', 'TOP', 'LIMITED', 'OFFICIAL', 'USE', 'ONLY', 'FOR', 'NOFORN',
-  'SENSITIVE', 'BUT', 'EFTO', 'SIPDIS', 'NODIS', 'EXDIS', 'LIMDIS', 'STADIS', 'ORCON', 'FOUO', 'REL', 'TO', 'USA',
+  'UNCLASSIFIED',
+  'UNCLAS',
+  'CONFIDENTIAL',
+  'SECRET',
+  'TOP',
+  'LIMITED',
+  'OFFICIAL',
+  'USE',
+  'ONLY',
+  'FOR',
+  'NOFORN',
+  'SENSITIVE',
+  'BUT',
+  'EFTO',
+  'SIPDIS',
+  'NODIS',
+  'EXDIS',
+  'LIMDIS',
+  'STADIS',
+  'ORCON',
+  'FOUO',
+  'REL',
+  'TO',
+  'USA',
 ]
 
 /** A run of three or more single capitals separated by single spaces: a letter-spaced word or words. */
@@ -24,9 +46,7 @@ const SPACED_RUN = /(?<![A-Z])[A-Z](?![A-Z])(?: [A-Z](?![A-Z])){2,}/g
  * vocabulary; a run it cannot cut is kept joined). Other text is unchanged.
  */
 export function despaceBanner(text: string): string {
-  return text
-    .replace(SPACED_RUN, (run) => segment(run.replace(/ /g, '')))
-    .replace(/\s*\/\s*\/\s*/g, '//')
+  return text.replace(SPACED_RUN, (run) => segment(run.replace(/ /g, ''))).replace(/\s*\/\s*\/\s*/g, '//')
 }
 
 /** Cut a joined run into banner words (shortest cut count, deterministic), or keep it whole. */

@@ -1,7 +1,24 @@
 /** Named entities that survive in scraped and published cable text. */
 const NAMED: Readonly<Record<string, string>> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', laquo: '«', raquo: '»',
-  rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“', ndash: '–', mdash: '—', hellip: '…', para: '¶', eacute: 'é', egrave: 'è', agrave: 'à',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+  laquo: '«',
+  raquo: '»',
+  rsquo: '’',
+  lsquo: '‘',
+  rdquo: '”',
+  ldquo: '“',
+  ndash: '–',
+  mdash: '—',
+  hellip: '…',
+  para: '¶',
+  eacute: 'é',
+  egrave: 'è',
+  agrave: 'à',
 }
 
 /** Bounded: at most 8 characters between `&` and `;`, so the scan stays linear. */

@@ -20,7 +20,8 @@ const MINISTRY = /^Minist[èe]re\b/iu
 const POST = /^(Ambassade|Mission|Consulat|Repr[ée]sentation|D[ée]l[ée]gation|Direction|Cabinet|Secr[ée]tariat\s+g[ée]n[ée]ral)\b/iu
 const REFERENCE = /^N\s?[°º]\s*:?\s*(\S.*)$/u
 /** The sender line, in capitals as the family prints it: `L'AMBASSADEUR …`, `LE MINISTRE`. */
-const SENDER = /^(L['’]\s?|LE\s+|LA\s+)(AMBASSADEUR|AMBASSADRICE|MINISTRE|CONSUL|CHARG[ÉE]|DIRECT|SECR[ÉE]TAIRE|REPR[ÉE]SENTANT|CHEF|PR[ÉE]SIDENT|WALI|GOUVERNEUR)/u
+const SENDER =
+  /^(L['’]\s?|LE\s+|LA\s+)(AMBASSADEUR|AMBASSADRICE|MINISTRE|CONSUL|CHARG[ÉE]|DIRECT|SECR[ÉE]TAIRE|REPR[ÉE]SENTANT|CHEF|PR[ÉE]SIDENT|WALI|GOUVERNEUR)/u
 const ADDRESSEE = /^(Monsieur|Madame|Son\s+Excellence|S\.\s?E\.|Messieurs)\b/u
 const A_LINE = /^[AÀ](?=\s|$)(.*)$/u
 const ARABIC = /\p{Script=Arabic}/u
@@ -50,9 +51,13 @@ export function isFrenchHeaderLine(text: string): boolean {
   const value = text.trim()
   if (value === '') return false
   return (
-    STATE.test(value) || MINISTRY.test(value) || REFERENCE.test(value) || (SENDER.test(value) && value.length < 120) ||
+    STATE.test(value) ||
+    MINISTRY.test(value) ||
+    REFERENCE.test(value) ||
+    (SENDER.test(value) && value.length < 120) ||
     (ADDRESSEE.test(value) && value.length < 200 && !/[.!?]$/.test(value)) ||
-    parseFrenchDate(value) !== undefined || /^(TR[ÈE]S\s+URGENTE?|URGENTE?|CONFIDENTIEL|DIFFUSION\s+RESTREINTE|SECRET)\b/u.test(value) ||
+    parseFrenchDate(value) !== undefined ||
+    /^(TR[ÈE]S\s+URGENTE?|URGENTE?|CONFIDENTIEL|DIFFUSION\s+RESTREINTE|SECRET)\b/u.test(value) ||
     /(Destinataires?\s+Principa|Objet\s*:|R[ée]f\.?\s*:|Transmission\s*:)/u.test(value)
   )
 }
@@ -134,13 +139,22 @@ export function readFrenchCable(lines: Line[], ctx: TextContext): { header: Head
     if (isRule(text)) continue
     if (ARABIC.test(text)) {
       const localized = { ...header.issuer?.localized?.['ar'] }
-      const slot = /الجمهورية|المملكة|دولة/u.test(text) ? 'state' : /وزارة/u.test(text) ? 'ministry' : /سفارة|بعثة|قنصلية|المندوبية/u.test(text) ? 'post' : (['state', 'ministry', 'post'] as const).find((key) => !localized[key])
+      const slot = /الجمهورية|المملكة|دولة/u.test(text)
+        ? 'state'
+        : /وزارة/u.test(text)
+          ? 'ministry'
+          : /سفارة|بعثة|قنصلية|المندوبية/u.test(text)
+            ? 'post'
+            : (['state', 'ministry', 'post'] as const).find((key) => !localized[key])
       if (slot) localized[slot] = localized[slot] ? `${localized[slot]} ${text}` : text
       header.issuer = { ...header.issuer, localized: { ...header.issuer?.localized, ar: localized } }
       continue
     }
     // A letterhead name wrapped onto the next line (`Ministère des Affaires Étrangères` / `et de la Coopération`, in capitals too).
-    if ((last === 'ministry' || last === 'post') && (/^(?:et\s|\p{Ll})/u.test(text) || (isCapitals(header.issuer?.[last] ?? '') && CAPITAL_CONTINUATION.test(text)))) {
+    if (
+      (last === 'ministry' || last === 'post') &&
+      (/^(?:et\s|\p{Ll})/u.test(text) || (isCapitals(header.issuer?.[last] ?? '') && CAPITAL_CONTINUATION.test(text)))
+    ) {
       header.issuer = { ...header.issuer, [last]: `${header.issuer?.[last]} ${text}` }
       continue
     }
@@ -197,7 +211,10 @@ export function readFrenchCable(lines: Line[], ctx: TextContext): { header: Head
       const restTrimmed = trimLine(rest)
       if (ADDRESSEE.test(restTrimmed.text)) readAddressee(restTrimmed)
       else {
-        if (restTrimmed.text !== '') report(ctx.file, 'warning', 'ocr-noise', `dropped \`${restTrimmed.text}\` after \`A\`: it reads as OCR noise`, pointAt(restTrimmed), { actual: restTrimmed.text })
+        if (restTrimmed.text !== '')
+          report(ctx.file, 'warning', 'ocr-noise', `dropped \`${restTrimmed.text}\` after \`A\`: it reads as OCR noise`, pointAt(restTrimmed), {
+            actual: restTrimmed.text,
+          })
         expectAddressee = true
       }
       continue
@@ -222,7 +239,16 @@ export function readFrenchCable(lines: Line[], ctx: TextContext): { header: Head
       continue
     }
     // A town alone under the post (`Bruxelles`, `Le Caire`): the place, printed without a date. A sub-unit of the post has a `de`.
-    if (header.issuer?.post && !header.place && !header.date && !header.from && !header.to && !header.subject && PLACE_ALONE.test(text) && !LETTERHEAD_WORD.test(text)) {
+    if (
+      header.issuer?.post &&
+      !header.place &&
+      !header.date &&
+      !header.from &&
+      !header.to &&
+      !header.subject &&
+      PLACE_ALONE.test(text) &&
+      !LETTERHEAD_WORD.test(text)
+    ) {
       header.place = isCapitals(text) ? titleCase(text) : text
       report(ctx.file, 'info', 'guessed-field', `read \`${text}\` as the place (a town alone under the issuing post)`, pointAt(line))
       continue
@@ -233,7 +259,15 @@ export function readFrenchCable(lines: Line[], ctx: TextContext): { header: Head
       // Under a post already read, a sub-unit of it (`Service de l'action consulaire`), even after a blank line: the letterhead goes on.
       const post = header.issuer?.post
       header.issuer = { ...header.issuer, post: post ? `${post}, ${take(line)}` : take(line) }
-      report(ctx.file, 'info', 'guessed-field', post ? `read \`${text}\` as part of the issuing post (a letterhead line under it)` : `read \`${text}\` as the issuing post (a letterhead line under the state or ministry)`, pointAt(line))
+      report(
+        ctx.file,
+        'info',
+        'guessed-field',
+        post
+          ? `read \`${text}\` as part of the issuing post (a letterhead line under it)`
+          : `read \`${text}\` as the issuing post (a letterhead line under the state or ministry)`,
+        pointAt(line),
+      )
       last = 'post'
       continue
     }
@@ -283,9 +317,13 @@ export function readFrenchCable(lines: Line[], ctx: TextContext): { header: Head
   }
   const body = buildBody(bodyLines, ctx, { semicolonLists: true, ocr: true, markerLists: true })
   const filled = segments.filter((segment) => segment.some((line) => !isBlank(line)))
-  const built: Attachment[] = attachments.map((attachment, k) => ({ ...attachment, body: filled[k] ? withoutTitle(buildBody(filled[k]!, ctx, { semicolonLists: true, ocr: true, markerLists: true }), attachment.title) : [] }))
+  const built: Attachment[] = attachments.map((attachment, k) => ({
+    ...attachment,
+    body: filled[k] ? withoutTitle(buildBody(filled[k]!, ctx, { semicolonLists: true, ocr: true, markerLists: true }), attachment.title) : [],
+  }))
   // More texts than announced attachments: they belong to the last one.
-  if (built.length > 0) for (const extra of filled.slice(built.length)) built.at(-1)!.body.push(...buildBody(extra, ctx, { semicolonLists: true, ocr: true, markerLists: true }))
+  if (built.length > 0)
+    for (const extra of filled.slice(built.length)) built.at(-1)!.body.push(...buildBody(extra, ctx, { semicolonLists: true, ocr: true, markerLists: true }))
   attachments = built
   return { header, body, attachments: built }
 }
@@ -295,7 +333,11 @@ function withoutTitle(body: BodyContent[], title: string): BodyContent[] {
   const first = body[0]
   if (first?.type !== 'paragraph' || first.children.length !== 1) return body
   const text = first.children[0]!
-  const fold = (value: string) => value.toLowerCase().replace(/[\s.:]+$/, '').trim()
+  const fold = (value: string) =>
+    value
+      .toLowerCase()
+      .replace(/[\s.:]+$/, '')
+      .trim()
   return text.type === 'text' && title !== '' && fold(text.value) === fold(title) ? body.slice(1) : body
 }
 
@@ -349,5 +391,7 @@ function stripTrailingNoise(line: Line, ctx: TextContext): string {
   const cut = tokens[keep]!.index
   const dropped = line.text.slice(cut).trim()
   report(ctx.file, 'warning', 'ocr-noise', `dropped \`${dropped}\` at the end of the line: it reads as OCR noise`, pointAt(line, cut), { actual: dropped })
-  return checkOcr(sliceLine(line, 0, cut), ctx).replace(/\s+/g, ' ').trim()
+  return checkOcr(sliceLine(line, 0, cut), ctx)
+    .replace(/\s+/g, ' ')
+    .trim()
 }

@@ -19,7 +19,8 @@ export interface LabeledValue {
  * French header labels. Each alternative is a fixed word sequence with no
  * nested repetition, so matching stays linear; a colon must follow.
  */
-const LABEL = /(Destinataires?\s+Principa(?:l|le|les|ux)|Destinataires?\s+(?:en\s+)?(?:CC|C\.C\.|copies?)|Copies?\s+pour\s+information|Transmission|Objet|R[ée]f[ée]rences?|R[ée]fs?\.?|P\.\s?J\.?|PJ|Pi[èe]ces?\s+jointes?|Sign[ée])\s*:/giu
+const LABEL =
+  /(Destinataires?\s+Principa(?:l|le|les|ux)|Destinataires?\s+(?:en\s+)?(?:CC|C\.C\.|copies?)|Copies?\s+pour\s+information|Transmission|Objet|R[ée]f[ée]rences?|R[ée]fs?\.?|P\.\s?J\.?|PJ|Pi[èe]ces?\s+jointes?|Sign[ée])\s*:/giu
 
 function fieldOf(label: string): FrenchField {
   const folded = label.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase()

@@ -295,7 +295,10 @@ function isBannerLine(text: string): boolean {
 function classificationOf(text: string): Leveled<ClassificationLevel> | undefined {
   const words = text.trim().split(/\s+/).slice(0, 3)
   for (let n = words.length; n >= 1; n--) {
-    const written = words.slice(0, n).join(' ').replace(/[.,;:]+$/, '')
+    const written = words
+      .slice(0, n)
+      .join(' ')
+      .replace(/[.,;:]+$/, '')
     const found = resolveClassification(written, 'fr')
     if (found) return { level: found.level, label: written }
   }
@@ -349,12 +352,19 @@ function cleanOrigin(value: Line, ctx: TextContext): string | undefined {
     const reason = `dropped \`${debris}\` at the end of the ORIGINE line: it reads as OCR noise`
     report(ctx.file, 'warning', 'ocr-noise', reason, pointAt(value, cut), { actual: debris })
   }
-  return text.slice(0, cut).trim().replace(/(['’])\s+/g, '$1')
+  return text
+    .slice(0, cut)
+    .trim()
+    .replace(/(['’])\s+/g, '$1')
 }
 
 /** A subject without the dash that closes it in TDs (`COMITE DE SALUT PUBLIC.-`, `MARTRES .—`). */
 function cleanSubject(value: string): string {
-  return value.replace(/\s+/g, ' ').replace(/\s*[-—–]+\s*$/, '').replace(/\s+\./g, '.').trim()
+  return value
+    .replace(/\s+/g, ' ')
+    .replace(/\s*[-—–]+\s*$/, '')
+    .replace(/\s+\./g, '.')
+    .trim()
 }
 
 /**

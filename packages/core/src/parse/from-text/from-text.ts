@@ -33,8 +33,14 @@ type Candidate = Record<string, unknown> & { body: BodyContent[]; attachments: C
 
 /** The model's family for each family of raw text (labelled lines name none: the layout is unknown). */
 const FAMILY: Readonly<Record<TextFamily, CableFamily | undefined>> = {
-  french: 'french-cable', telegram: 'us-telegram', wikileaks: 'us-telegram', frus: 'us-telegram',
-  'french-td': 'french-td', fco: 'fco-telegram', 'note-verbale': 'note-verbale', labelled: undefined,
+  french: 'french-cable',
+  telegram: 'us-telegram',
+  wikileaks: 'us-telegram',
+  frus: 'us-telegram',
+  'french-td': 'french-td',
+  fco: 'fco-telegram',
+  'note-verbale': 'note-verbale',
+  labelled: undefined,
 }
 
 /**
@@ -84,21 +90,23 @@ function readCables(file: ParseResult['file'], options: FromTextOptions): ParseR
       }
       continue
     }
-    const telegram = chunk.family === 'wikileaks'
-      ? readWikiLeaksRecord(chunk.lines, ctx)
-      : readTelegram(chunk.lines, ctx, { redactions: true, printedPage: isPrintedPage(chunk.lines) })
+    const telegram =
+      chunk.family === 'wikileaks'
+        ? readWikiLeaksRecord(chunk.lines, ctx)
+        : readTelegram(chunk.lines, ctx, { redactions: true, printedPage: isPrintedPage(chunk.lines) })
     // A later section of the cable just read: one cable, one body.
     if (previousTelegram && telegram.section && telegram.section.number > 1 && telegram.key === previousTelegram.telegram.key && chunk.family === 'telegram') {
       joinSection(previousTelegram.candidate, telegram)
       continue
     }
-    if (!hasContent(telegram.header, telegram.body)) continue
+    if (!hasContent(telegram.header)) continue
     const candidate: Candidate = { ...telegram.header, family: 'us-telegram', body: telegram.body, attachments: [] }
     candidates.push(withProvenance(candidate, ctx, read.encoding))
     previousTelegram = { telegram, candidate }
   }
   if (candidates.length === 0 && !hasErrors(file)) {
-    const reason = 'no cable found in this text: no French cable or TD header, US or FCO telegram, note verbale, published record, WikiLeaks record or labelled lines'
+    const reason =
+      'no cable found in this text: no French cable or TD header, US or FCO telegram, note verbale, published record, WikiLeaks record or labelled lines'
     report(file, 'error', 'no-cable', reason, { line: 1, column: 1 })
   }
   // Family parsers report in the order they read (the trailer before the header): file order reads better.
@@ -115,8 +123,8 @@ function readCables(file: ParseResult['file'], options: FromTextOptions): ParseR
 function readFrench(chunk: Chunk, ctx: TextContext): Candidate | undefined {
   const unwrapped = unwrapPublication(chunk.lines, ctx)
   const { header, body, attachments } = readFrenchCable(unwrapped.lines, ctx)
-  if (!hasContent(header, body) && !unwrapped.publication) return undefined
-  if (!hasContent(header, [])) {
+  if (!hasContent(header) && !unwrapped.publication) return undefined
+  if (!hasContent(header)) {
     // Prose alone is not a cable; a publication around it still says where it came from.
     if (!unwrapped.publication) return undefined
   }
@@ -137,12 +145,17 @@ function languageOf(chunk: Chunk): 'fr' | 'en' {
 
 /** A TD, FCO telegram, note verbale, published record or labelled text: each family's reader, then the same checks. */
 function readOther(chunk: Chunk, ctx: TextContext): Candidate | undefined {
-  const read = chunk.family === 'french-td' ? readFrenchTd(chunk.lines, ctx)
-    : chunk.family === 'fco' ? readFcoTelegram(chunk.lines, ctx)
-    : chunk.family === 'note-verbale' ? readNoteVerbale(chunk.lines, ctx)
-    : chunk.family === 'frus' ? readFrusTranscript(chunk.lines, ctx)
-    : readLabelledLines(chunk.lines, ctx)
-  if (!hasContent(read.header, read.body)) return undefined
+  const read =
+    chunk.family === 'french-td'
+      ? readFrenchTd(chunk.lines, ctx)
+      : chunk.family === 'fco'
+        ? readFcoTelegram(chunk.lines, ctx)
+        : chunk.family === 'note-verbale'
+          ? readNoteVerbale(chunk.lines, ctx)
+          : chunk.family === 'frus'
+            ? readFrusTranscript(chunk.lines, ctx)
+            : readLabelledLines(chunk.lines, ctx)
+  if (!hasContent(read.header)) return undefined
   const candidate: Candidate = { ...read.header, body: read.body, attachments: (read as { attachments?: Cable['attachments'] }).attachments ?? [] }
   // The document's own number is its stable id when the reader gave no other: `TD KIGALI 315` → `TD-KIGALI-315`.
   const ownNumber = chunk.family !== 'frus' && chunk.family !== 'fco'
@@ -151,7 +164,7 @@ function readOther(chunk: Chunk, ctx: TextContext): Candidate | undefined {
 }
 
 /** A cable needs at least one header field the text gave (the language is ours, not the text's). */
-function hasContent(header: Record<string, unknown>, body: BodyContent[]): boolean {
+function hasContent(header: Record<string, unknown>): boolean {
   return Object.keys(header).some((key) => key !== 'lang' && header[key] !== undefined)
 }
 

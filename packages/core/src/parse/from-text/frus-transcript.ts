@@ -62,7 +62,11 @@ export function readFrusTranscript(lines: Line[], ctx: TextContext): { header: H
     const cut = ADDRESSEE_HEAD.exec(route)
     if (cut) {
       header.from = route.slice(0, cut.index).trim()
-      header.to = route.slice(cut.index + cut[0].length).split(/\s+and\s+the\s+/).map((name) => name.trim()).filter((name) => name !== '')
+      header.to = route
+        .slice(cut.index + cut[0].length)
+        .split(/\s+and\s+the\s+/)
+        .map((name) => name.trim())
+        .filter((name) => name !== '')
     } else report(ctx.file, 'warning', 'guessed-field', 'the heading names no addressee this reader knows: sender and addressee not split', pointAt(titleLine!))
     index++
   }
@@ -152,10 +156,14 @@ function readSourceNote(note: string, header: Header): void {
       if (precedence && !header.precedence) header.precedence = { level: precedence.level, label: word.toUpperCase() }
     }
   }
-  const sent = /\b(?:Sent for information|Repeated(?: for information)?)(?:\s+(?:Niact\s+)?(?:Immediate|Priority|Routine|Flash))?\s+to\s+(.+?)\.(?:\s|$)/
-    .exec(text)
+  const sent = /\b(?:Sent for information|Repeated(?: for information)?)(?:\s+(?:Niact\s+)?(?:Immediate|Priority|Routine|Flash))?\s+to\s+(.+?)\.(?:\s|$)/.exec(
+    text,
+  )
   if (sent) {
-    const info = sent[1]!.split(/,\s*(?:and\s+)?|\s+and\s+/).map((name) => name.trim()).filter((name) => name !== '')
+    const info = sent[1]!
+      .split(/,\s*(?:and\s+)?|\s+and\s+/)
+      .map((name) => name.trim())
+      .filter((name) => name !== '')
     if (info.length > 0) header.info = info
   }
 }

@@ -25,7 +25,7 @@ export function splitItems(text: string): string[] {
     const next = successor(current)
     if (next === undefined) break
     const marker = `${open}${next}${close} `
-    let at = -1
+    let at: number
     let search = from + 1
     // The marker must start a word: after a space, a comma or a semicolon.
     while ((at = value.indexOf(marker, search)) !== -1 && !/[\s,;]/.test(value[at - 1] ?? '')) search = at + 1
@@ -39,12 +39,18 @@ export function splitItems(text: string): string[] {
 }
 
 function splitOn(value: string, separator: string): string[] {
-  return value.split(separator).map(clean).filter((item) => item !== '')
+  return value
+    .split(separator)
+    .map(clean)
+    .filter((item) => item !== '')
 }
 
 /** Drop list punctuation around an item: bullets before, `,` `;` after. */
 function clean(item: string): string {
-  return item.replace(/^[-–—•·*]\s*/, '').replace(/[\s,;]+$/, '').trim()
+  return item
+    .replace(/^[-–—•·*]\s*/, '')
+    .replace(/[\s,;]+$/, '')
+    .trim()
 }
 
 function successor(marker: string): string | undefined {

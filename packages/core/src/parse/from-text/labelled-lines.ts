@@ -108,7 +108,14 @@ export function readLabelledLines(lines: Line[], ctx: TextContext): { header: He
   const found = recognised.length > 0 ? [...new Set(recognised)].join(', ') : 'nothing'
   const reason = `no known cable layout: read as labelled lines (recognised ${found}); the text is everything after the last of them`
   report(ctx.file, 'warning', 'unknown-layout', reason, place)
-  header.lang = /^(?:Objet|De|À|Réf)/mu.test(lines.slice(0, HEADER_WINDOW).map((line) => line.text.trim()).join('\n')) ? 'fr' : 'en'
+  header.lang = /^(?:Objet|De|À|Réf)/mu.test(
+    lines
+      .slice(0, HEADER_WINDOW)
+      .map((line) => line.text.trim())
+      .join('\n'),
+  )
+    ? 'fr'
+    : 'en'
   return { header, body: buildBody(lines.slice(last + 1), ctx, { ocr: true }) }
 }
 

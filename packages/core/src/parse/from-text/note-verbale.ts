@@ -29,10 +29,20 @@ const LABELS = /\b(R\s?E\s?F\s?E\s?R\s?E\s?N\s?C\s?E|Ref\.?|Réf\.?|Note\s+No\.?
 /** A UN document symbol or job number (`A/60/783`, `S/2008/55`, `GE.10-12345`, `10-12345 (E)`), a page mark (`Page 2`): furniture. */
 const UN_FURNITURE = new RegExp(
   [
-    String.raw`[AES](?:\/[A-Z0-9.]+){2,}(?:\s.*)?`, String.raw`GE\.\d{2}-\d{4,6}.*`, String.raw`\d{2}-\d{4,6}\s*\([A-Z]\).*`, String.raw`Page\s+\d+`,
-    String.raw`Distr\.?:?.*`, 'Original:.*', 'United Nations', 'Nations Unies', String.raw`.*\bH\s?E\s?A\s?D\s?Q\s?U\s?A\s?R\s?T\s?E\s?R\s?S\b.*`,
-    String.raw`.*\bNEW YORK,\s+NY\s+\d{5}.*`, String.raw`T\s?E\s?L\s?\..*`,
-  ].map((part) => `^(?:${part})$`).join('|'),
+    String.raw`[AES](?:\/[A-Z0-9.]+){2,}(?:\s.*)?`,
+    String.raw`GE\.\d{2}-\d{4,6}.*`,
+    String.raw`\d{2}-\d{4,6}\s*\([A-Z]\).*`,
+    String.raw`Page\s+\d+`,
+    String.raw`Distr\.?:?.*`,
+    'Original:.*',
+    'United Nations',
+    'Nations Unies',
+    String.raw`.*\bH\s?E\s?A\s?D\s?Q\s?U\s?A\s?R\s?T\s?E\s?R\s?S\b.*`,
+    String.raw`.*\bNEW YORK,\s+NY\s+\d{5}.*`,
+    String.raw`T\s?E\s?L\s?\..*`,
+  ]
+    .map((part) => `^(?:${part})$`)
+    .join('|'),
   'i',
 )
 /** `Annex`, `Annexe I`, `Enclosure`: the attachments of a note. */

@@ -10,8 +10,19 @@ import { pointAt } from './lines.js'
  * reader.
  */
 const FRENCH_CONFUSIONS: Readonly<Record<string, string>> = {
-  Ia: 'la', Ie: 'le', Ies: 'les', Iui: 'lui', Ieur: 'leur', Ieurs: 'leurs', Iorsque: 'lorsque',
-  cefte: 'cette', cetfe: 'cette', cing: 'cinq', dc: 'de', qne: 'que', tlu: 'du',
+  Ia: 'la',
+  Ie: 'le',
+  Ies: 'les',
+  Iui: 'lui',
+  Ieur: 'leur',
+  Ieurs: 'leurs',
+  Iorsque: 'lorsque',
+  cefte: 'cette',
+  cetfe: 'cette',
+  cing: 'cinq',
+  dc: 'de',
+  qne: 'que',
+  tlu: 'du',
 }
 
 /** Words with an apostrophe after a capital I that are real English. */
@@ -32,8 +43,45 @@ const TOKEN = /[\p{L}\p{N}'’]+/gu
  * start with P and a vowel (`POUR`, `PARIS`, `POLITIQUE`) never do.
  */
 const ELIDED_ACRONYMS = new Set([
-  'OTAN', 'ONU', 'UE', 'UA', 'UEO', 'UMA', 'OMC', 'OCDE', 'OIF', 'UNESCO', 'UNICEF', 'UNRWA', 'UNHCR', 'OMS', 'OIT', 'OPEP', 'ONG', 'AIEA', 'ASEAN',
-  'UEMOA', 'OUA', 'OEA', 'OSCE', 'OLP', 'OCI', 'OMI', 'OACI', 'UIT', 'UPU', 'OMPI', 'ONUDI', 'ALENA', 'EI', 'ETA', 'IRA', 'ENA', 'INSEE', 'AFP', 'EPU',
+  'OTAN',
+  'ONU',
+  'UE',
+  'UA',
+  'UEO',
+  'UMA',
+  'OMC',
+  'OCDE',
+  'OIF',
+  'UNESCO',
+  'UNICEF',
+  'UNRWA',
+  'UNHCR',
+  'OMS',
+  'OIT',
+  'OPEP',
+  'ONG',
+  'AIEA',
+  'ASEAN',
+  'UEMOA',
+  'OUA',
+  'OEA',
+  'OSCE',
+  'OLP',
+  'OCI',
+  'OMI',
+  'OACI',
+  'UIT',
+  'UPU',
+  'OMPI',
+  'ONUDI',
+  'ALENA',
+  'EI',
+  'ETA',
+  'IRA',
+  'ENA',
+  'INSEE',
+  'AFP',
+  'EPU',
 ])
 
 /** What a line around a word tells the rules: whether it has lower case (prose, not a line in capitals), and its apostrophe. */
@@ -55,7 +103,7 @@ const DOUBLED_CONTRACTION = /^(\p{L}+)(['’])\2(t|s|ll|re|ve|d|m|T|S|LL|RE|VE|D
 export function suggestOcrFix(word: string, lang: 'fr' | 'en', context: OcrContext = {}): string | undefined {
   const apostrophe = context.apostrophe ?? '’'
   // A doubled apostrophe inside a word is one apostrophe, unless it opens a quote the line closes (`D''EXPLIQUER''`).
-  const doubled = (word.includes("''") || word.includes('’’')) ? (lang === 'fr' ? DOUBLED_ELISION : DOUBLED_CONTRACTION).exec(word) : null
+  const doubled = word.includes("''") || word.includes('’’') ? (lang === 'fr' ? DOUBLED_ELISION : DOUBLED_CONTRACTION).exec(word) : null
   if (doubled && !(context.closing && context.closing.length >= 2)) return `${doubled[1]}${doubled[2]}${doubled[3]}`
   if (lang === 'fr') {
     if (Object.hasOwn(FRENCH_CONFUSIONS, word)) return FRENCH_CONFUSIONS[word]
@@ -102,7 +150,10 @@ export function checkOcr(line: Line, ctx: TextContext): string {
       ctx.fixes.push({ original: word, replacement: suggestion, line: place.line, column: place.column, rule: 'ocr-suspect' })
       report(ctx.file, 'info', 'ocr-fixed', `replaced \`${word}\` with \`${suggestion}\` (OCR error)`, place, { actual: word, suggestion })
     } else {
-      report(ctx.file, 'warning', 'ocr-suspect', `\`${word}\` looks like an OCR error for \`${suggestion}\` (\`--fix\` applies it)`, place, { actual: word, suggestion })
+      report(ctx.file, 'warning', 'ocr-suspect', `\`${word}\` looks like an OCR error for \`${suggestion}\` (\`--fix\` applies it)`, place, {
+        actual: word,
+        suggestion,
+      })
     }
   }
   return last === 0 ? text : out + text.slice(last)
@@ -124,6 +175,8 @@ export function checkBrokenWord(previous: Line, next: Line, ctx: TextContext): b
     report(ctx.file, 'info', 'ocr-fixed', `joined the broken word \`${original}\` + \`${tail[1]}\``, place, { suggestion: replacement })
     return true
   }
-  report(ctx.file, 'warning', 'ocr-broken-word', `\`${original}\` and \`${tail[1]}\` look like one word broken across lines: \`${replacement}\``, place, { suggestion: replacement })
+  report(ctx.file, 'warning', 'ocr-broken-word', `\`${original}\` and \`${tail[1]}\` look like one word broken across lines: \`${replacement}\``, place, {
+    suggestion: replacement,
+  })
   return false
 }

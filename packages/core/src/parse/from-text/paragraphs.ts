@@ -49,7 +49,7 @@ interface Block {
  */
 export function buildBody(lines: Line[], ctx: TextContext, options: ParagraphOptions = {}): BodyContent[] {
   const blocks: Block[] = []
-  let current: Partial<Block> & { parts: string[]; first: Line; last: Line } | undefined
+  let current: (Partial<Block> & { parts: string[]; first: Line; last: Line }) | undefined
   let previous: Line | undefined
   for (const raw of lines) {
     if (isBlank(raw)) {
@@ -108,7 +108,7 @@ function blockNodes(blocks: Block[], options: ParagraphOptions): BodyContent[] {
  */
 function markerListNodes(blocks: Block[], options: ParagraphOptions): BodyContent[] {
   const runs: { start: number; end: number }[] = []
-  for (let index = 0; index < blocks.length; ) {
+  for (let index = 0; index < blocks.length;) {
     const marker = blocks[index]!.marker
     let end = index + 1
     if (marker) while (end < blocks.length && blocks[end]!.marker && continuesList(blocks[end - 1]!.marker!, blocks[end]!.marker!)) end++
@@ -144,7 +144,9 @@ function markerListNodes(blocks: Block[], options: ParagraphOptions): BodyConten
 function markerList(blocks: Block[], options: ParagraphOptions): List {
   const first = blocks[0]!.marker!
   // Bullets and numbers are layout (the list prints them again); `a)` and `1°` stay in the text.
-  const items = blocks.map((block) => (block.marker!.kind === 'bullet' || block.marker!.kind === 'number' ? { ...block, text: block.text.replace(/^(?:[-•]|\d{1,2}\.)\s+/u, '') } : block))
+  const items = blocks.map((block) =>
+    block.marker!.kind === 'bullet' || block.marker!.kind === 'number' ? { ...block, text: block.text.replace(/^(?:[-•]|\d{1,2}\.)\s+/u, '') } : block,
+  )
   const node = list(items, options)
   if (first.kind === 'number') {
     node.ordered = true

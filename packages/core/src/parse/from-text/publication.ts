@@ -62,7 +62,13 @@ export function unwrapPublication(lines: Line[], ctx: TextContext): Unwrapped {
     else summary = rest[0]
     for (const block of rest) {
       if (block === summary || blocks.indexOf(block) === marked) continue
-      report(ctx.file, 'info', 'publication-text-dropped', 'dropped the publication\'s lead text: it is not part of the cable (the summary is kept)', pointAt(block[0]!))
+      report(
+        ctx.file,
+        'info',
+        'publication-text-dropped',
+        "dropped the publication's lead text: it is not part of the cable (the summary is kept)",
+        pointAt(block[0]!),
+      )
     }
     if (summary) publication.summary = summary.map((line) => line.text.trim()).join(' ')
     start = header
@@ -84,7 +90,10 @@ export function unwrapPublication(lines: Line[], ctx: TextContext): Unwrapped {
       continue
     }
     if (/^#[^\s#]/u.test(text)) {
-      const found = text.split('#').map((tag) => tag.trim()).filter((tag) => tag !== '')
+      const found = text
+        .split('#')
+        .map((tag) => tag.trim())
+        .filter((tag) => tag !== '')
       tags.unshift(...found)
       end--
       continue

@@ -189,7 +189,14 @@ function splitGeneric(lines: Line[]): Chunk[] {
     if (startsTelegram(text) && (seenFm || current.telegram >= 3 || current.french >= 2) && !/^VZCZC/.test(lines[index - 1]?.text.trim() ?? '')) open(true)
     else if (/^VZCZC/.test(text) && (current.telegram >= 2 || current.french >= 2)) open(true)
     // A French cable's header after a telegram, with no rule between.
-    else if (current.telegram >= 3 && current.telegram > current.french && (isBlank(lines[index - 1]) || isLetterheadLine(text)) && isFrenchHeaderLine(text) && frenchOpening(lines, index, lines.length)) open(false)
+    else if (
+      current.telegram >= 3 &&
+      current.telegram > current.french &&
+      (isBlank(lines[index - 1]) || isLetterheadLine(text)) &&
+      isFrenchHeaderLine(text) &&
+      frenchOpening(lines, index, lines.length)
+    )
+      open(false)
     // A new letterhead after a French cable that has had its subject: the next cable, pasted with no rule between.
     else if (seenSubject && current.french > current.telegram && isLetterheadLine(text) && frenchOpening(lines, index, lines.length)) open(false)
     // A published record's heading, a TD's listing or number line, an FCO sender after a telegram's text: the next cable.

@@ -18,25 +18,27 @@ interface Phrase {
 }
 
 /** Stamp wordings, longest first so `tres urgent` wins over `urgent`. */
-const PHRASES: Phrase[] = ([
-  [['tres', 'secret', 'defense'], 'classification', 'top-secret'],
-  [['diffusion', 'restreinte'], 'classification', 'restricted'],
-  [['confidentiel', 'defense'], 'classification', 'confidential'],
-  [['secret', 'defense'], 'classification', 'secret'],
-  [['tres', 'secret'], 'classification', 'top-secret'],
-  [['non', 'protege'], 'classification', 'unclassified'],
-  [['tres', 'urgent'], 'precedence', 'very-urgent'],
-  [['tres', 'urgente'], 'precedence', 'very-urgent'],
-  [['confidentiel'], 'classification', 'confidential'],
-  [['confidentielle'], 'classification', 'confidential'],
-  [['secret'], 'classification', 'secret'],
-  [['restreint'], 'classification', 'restricted'],
-  [['urgent'], 'precedence', 'urgent'],
-  [['urgente'], 'precedence', 'urgent'],
-  [['immediat'], 'precedence', 'immediate'],
-  [['prioritaire'], 'precedence', 'priority'],
-  [['flash'], 'precedence', 'flash'],
-] as const).map(([words, kind, level]) => ({ words: [...words], kind, level }))
+const PHRASES: Phrase[] = (
+  [
+    [['tres', 'secret', 'defense'], 'classification', 'top-secret'],
+    [['diffusion', 'restreinte'], 'classification', 'restricted'],
+    [['confidentiel', 'defense'], 'classification', 'confidential'],
+    [['secret', 'defense'], 'classification', 'secret'],
+    [['tres', 'secret'], 'classification', 'top-secret'],
+    [['non', 'protege'], 'classification', 'unclassified'],
+    [['tres', 'urgent'], 'precedence', 'very-urgent'],
+    [['tres', 'urgente'], 'precedence', 'very-urgent'],
+    [['confidentiel'], 'classification', 'confidential'],
+    [['confidentielle'], 'classification', 'confidential'],
+    [['secret'], 'classification', 'secret'],
+    [['restreint'], 'classification', 'restricted'],
+    [['urgent'], 'precedence', 'urgent'],
+    [['urgente'], 'precedence', 'urgent'],
+    [['immediat'], 'precedence', 'immediate'],
+    [['prioritaire'], 'precedence', 'priority'],
+    [['flash'], 'precedence', 'flash'],
+  ] as const
+).map(([words, kind, level]) => ({ words: [...words], kind, level }))
 
 interface Token {
   folded: string
@@ -89,11 +91,16 @@ export function readStamps(line: Line, ctx: TextContext): Stamps | undefined {
     } else continue
     if (guessed) {
       const label = hit.phrase.kind === 'precedence' ? stamps.precedence!.label : stamps.classification!.label
-      report(ctx.file, 'info', 'fuzzy-stamp', `read \`${written}\` as the ${hit.phrase.kind} \`${label}\` (a guess from OCR'd text)`, place, { actual: written, suggestion: label })
+      report(ctx.file, 'info', 'fuzzy-stamp', `read \`${written}\` as the ${hit.phrase.kind} \`${label}\` (a guess from OCR'd text)`, place, {
+        actual: written,
+        suggestion: label,
+      })
     }
   }
   if (residue !== '') {
-    report(ctx.file, 'warning', 'ocr-noise', `dropped \`${residue}\` after the stamps: it reads as OCR noise`, pointAt(line, tokens[index]!.start), { actual: residue })
+    report(ctx.file, 'warning', 'ocr-noise', `dropped \`${residue}\` after the stamps: it reads as OCR noise`, pointAt(line, tokens[index]!.start), {
+      actual: residue,
+    })
   }
   return stamps
 }

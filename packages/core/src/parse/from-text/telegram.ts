@@ -41,9 +41,13 @@ const ACTION_PRECEDENCE: Readonly<Record<string, { level: 'immediate' | 'priorit
 /** Classification words of a banner, spaced out or not. */
 const BANNER_WORD = String.raw`(?:C O N F I D E N T I A L|S E C R E T|U N C L A S S I F I E D|T O P S E C R E T|TOP SECRET|UNCLASSIFIED|UNCLAS|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)`
 /** The message banner: classification, handling captions, section, post and serial. */
-const BANNER = new RegExp(String.raw`^(${BANNER_WORD})((?:\s+(?:E F T O|EFTO|NOFORN|SENSITIVE|SIPDIS|NODIS|EXDIS|LIMDIS|STADIS))*)(?:\s+SECTION\s+(\d{1,2})\s+OF\s+(\d{1,2}))?\s+([A-Z][A-Z.' -]{1,30}?)\s+(\d{2,7})\s*$`)
+const BANNER = new RegExp(
+  String.raw`^(${BANNER_WORD})((?:\s+(?:E F T O|EFTO|NOFORN|SENSITIVE|SIPDIS|NODIS|EXDIS|LIMDIS|STADIS))*)(?:\s+SECTION\s+(\d{1,2})\s+OF\s+(\d{1,2}))?\s+([A-Z][A-Z.' -]{1,30}?)\s+(\d{2,7})\s*$`,
+)
 /** The same banner run into the end of an addressee line (`…PRIORITYC O N F I D E N T I A L SECTION 01 OF 04 CAIRO 003757`). */
-const RUN_IN_BANNER = new RegExp(String.raw`${BANNER_WORD}(?:(?:\s+(?:E F T O|EFTO|NOFORN|SENSITIVE|SIPDIS))*\s+SECTION\s+\d{1,2}\s+OF\s+\d{1,2})?\s+[A-Z][A-Z.' -]{1,30}?\s+\d{2,7}\s*$`)
+const RUN_IN_BANNER = new RegExp(
+  String.raw`${BANNER_WORD}(?:(?:\s+(?:E F T O|EFTO|NOFORN|SENSITIVE|SIPDIS))*\s+SECTION\s+\d{1,2}\s+OF\s+\d{1,2})?\s+[A-Z][A-Z.' -]{1,30}?\s+\d{2,7}\s*$`,
+)
 /** Where a banner word starts in a line. */
 const BANNER_START = new RegExp(BANNER_WORD)
 /** A banner alone on a line: the page header or footer of a printed telegram. */
@@ -64,7 +68,8 @@ const DISPLAY_DATE = /(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunda
  * SUMMARY`). The header's open fields (SUBJECT, REF, Classified By) end
  * there even without a blank line.
  */
-const PARAGRAPH_START = /^¶?\s?\d{1,2}\s?\.\s+\S|^(?:\([A-Z/]{1,8}\)\s*)?(?:(?:BEGIN\s+)?SUMMARY|(?:Begin\s+)?[Ss]ummary|COMMENT|Comment|BACKGROUND|Background)\s*[:.]/
+const PARAGRAPH_START =
+  /^¶?\s?\d{1,2}\s?\.\s+\S|^(?:\([A-Z/]{1,8}\)\s*)?(?:(?:BEGIN\s+)?SUMMARY|(?:Begin\s+)?[Ss]ummary|COMMENT|Comment|BACKGROUND|Background)\s*[:.]/
 /** A numbered paragraph run into the end of the subject line (`… MINISTERIAL 1. Summary. EU …`). */
 const RUN_IN_PARAGRAPH = /\s(?=¶?\d{1,2}\.\s+(?:\([A-Z/]{1,8}\)|Summary\b|SUMMARY\b)|(?:\([A-Z/]{1,8}\)\s*)?(?:Summary|SUMMARY)\s*:)/
 
@@ -93,8 +98,17 @@ const ROUTING_NOISE = [
 ]
 
 /** The case-sensitive patterns as one expression: one scan of the line instead of one per pattern (it runs on every line). */
-const ROUTING_NOISE_CASED = new RegExp(ROUTING_NOISE.filter((pattern) => !pattern.flags.includes('i')).map((pattern) => `(?:${pattern.source})`).join('|'))
-const ROUTING_NOISE_UNCASED = new RegExp(ROUTING_NOISE.filter((pattern) => pattern.flags.includes('i')).map((pattern) => `(?:${pattern.source})`).join('|'), 'i')
+const ROUTING_NOISE_CASED = new RegExp(
+  ROUTING_NOISE.filter((pattern) => !pattern.flags.includes('i'))
+    .map((pattern) => `(?:${pattern.source})`)
+    .join('|'),
+)
+const ROUTING_NOISE_UNCASED = new RegExp(
+  ROUTING_NOISE.filter((pattern) => pattern.flags.includes('i'))
+    .map((pattern) => `(?:${pattern.source})`)
+    .join('|'),
+  'i',
+)
 
 function isRoutingNoise(text: string): boolean {
   return ROUTING_NOISE_CASED.test(text) || ROUTING_NOISE_UNCASED.test(text) || BANNER_ONLY.test(squashSpaces(text))
@@ -125,7 +139,6 @@ export function bannerKey(text: string): string | undefined {
 export function startsTelegram(text: string): boolean {
   return /^VZCZC/.test(text) || DTG.test(text.trim())
 }
-
 
 /** `141530Z AUG 09` as ISO 8601 UTC, or `undefined` when the day does not exist. */
 function dtgDate(day: string, hour: string, minute: string, month: string, year: string): string | undefined {
@@ -377,7 +390,13 @@ export function readTelegram(lines: Line[], ctx: TextContext, options: TelegramO
       readLabelled(rest.tail)
     }
     if (!paragraph) return false
-    report(ctx.file, 'info', 'label-split', 'a numbered paragraph runs into the subject line: the message text starts there', pointAt(part, paragraph.index + 1))
+    report(
+      ctx.file,
+      'info',
+      'label-split',
+      'a numbered paragraph runs into the subject line: the message text starts there',
+      pointAt(part, paragraph.index + 1),
+    )
     runInBody = trimLine(sliceLine(part, paragraph.index))
     return true
   }
@@ -411,7 +430,7 @@ export function readTelegram(lines: Line[], ctx: TextContext, options: TelegramO
   function readLabelled(line: Line): boolean {
     const text = squashSpaces(line.text).trim()
     const ref = /^(?:REFS?|REFTEL|REFERENCES?|Refs?|Ref\(s\)|Reference)\s*[:.]?\s+(.*)$|^(?:REFS?|Ref\(s\)|Refs?):(.*)$/.exec(text)
-    if (ref && !header.classifiedBy && (/^[A-Z]/.test(text))) {
+    if (ref && !header.classifiedBy && /^[A-Z]/.test(text)) {
       mode = 'references'
       referenceLine = line
       references.push((ref[1] ?? ref[2] ?? '').trim())

@@ -56,26 +56,41 @@ export function readWikiLeaksRecord(lines: Line[], ctx: TextContext): Telegram {
   const partial = first !== undefined && first.text.startsWith(PARTIAL_NOTICE)
   if (partial) rest[0] = sliceLine(first, PARTIAL_NOTICE.length)
   if (rest.every((line) => line.text.trim() === '')) {
-    report(ctx.file, 'warning', 'metadata-only', 'this WikiLeaks record holds only its five metadata lines: the cable has no text, only an id, subject, date, classification and origin', pointAt(idLine!))
+    report(
+      ctx.file,
+      'warning',
+      'metadata-only',
+      'this WikiLeaks record holds only its five metadata lines: the cable has no text, only an id, subject, date, classification and origin',
+      pointAt(idLine!),
+    )
   }
   const telegram = readTelegram(rest, ctx, { redactions: true })
   const header = telegram.header
   if (partial) {
     // What the extract lacks is as much a fact as what it holds: said here, and the facsimile does not invent it.
     const routed = header.precedence !== undefined || header.date !== undefined
-    report(ctx.file, 'warning', 'partial-extract', `WikiLeaks published only a partial extract of this cable: part of its text may be missing${routed ? '' : ', and so is its routing header (no precedence, date-time group or addressees)'}`, pointAt(first))
+    report(
+      ctx.file,
+      'warning',
+      'partial-extract',
+      `WikiLeaks published only a partial extract of this cable: part of its text may be missing${routed ? '' : ', and so is its routing header (no precedence, date-time group or addressees)'}`,
+      pointAt(first),
+    )
   }
   const id = idLine!.text.trim()
   if (header.id && header.id !== id) {
     report(ctx.file, 'info', 'id-mismatch', `the text gives the id \`${header.id}\`; the release's \`${id}\` is kept`, pointAt(idLine!))
   }
   header.id = id
-  const subject = decodeEntities(subjectLine?.text ?? '').replace(/\s+/g, ' ').trim()
+  const subject = decodeEntities(subjectLine?.text ?? '')
+    .replace(/\s+/g, ' ')
+    .trim()
   // The release truncates long subjects: the text's own SUBJECT wins when it extends the release's.
   if (subject && !(header.subject && header.subject.startsWith(subject))) header.subject = subject
   const date = releaseDate(dateLine?.text ?? '')
   if (date && !(header.date && header.date.startsWith(date))) {
-    if (header.date) report(ctx.file, 'info', 'date-mismatch', `the date-time group gives ${header.date}; the release's date ${date} is kept`, pointAt(dateLine!))
+    if (header.date)
+      report(ctx.file, 'info', 'date-mismatch', `the date-time group gives ${header.date}; the release's date ${date} is kept`, pointAt(dateLine!))
     header.date = date
   }
   const written = classificationLine?.text.trim() ?? ''

@@ -38,7 +38,11 @@ function letterhead(cable: Cable): HeaderBlock[] {
     if (blocks.length > 0) right.push({ type: 'localized', lang, ...(RTL_LANG.test(lang) ? { dir: 'rtl' as const } : {}), blocks })
   }
   if (left.length === 0 && right.length === 0) return []
-  return [{ type: 'columns', left, right, docxSplit: 0.55 }, { type: 'rule', extent: 'short' }, { type: 'space', points: 6, docx: false }]
+  return [
+    { type: 'columns', left, right, docxSplit: 0.55 },
+    { type: 'rule', extent: 'short' },
+    { type: 'space', points: 6, docx: false },
+  ]
 }
 
 /** `le 14 août 2014` in French, the date alone otherwise, after the place. */
