@@ -308,11 +308,14 @@ async function runLocked(options: BatchOptions, io: CliIo, out: string, plan: Aw
   progress.end(summary)
   io.stderr.write(
     `cablekit batch${shardText ? ` (shard ${shardText})` : ''}: ${summary.rendered} rendered, ${summary.failed} failed, ${summary.skipped} skipped` +
-      `${summary.resumed ? `, ${summary.resumed} already done` : ''}${vanished ? `, ${vanished} gone during the run` : ''} in ${seconds.toFixed(1)} s (${summary.rate} files/s)\n`,
+      (summary.resumed ? `, ${summary.resumed} already done` : '') +
+      (vanished ? `, ${vanished} gone during the run` : '') +
+      ` in ${seconds.toFixed(1)} s (${summary.rate} files/s)\n`,
   )
   if (counts.failedEarlier > 0) {
     io.stderr.write(
-      `cablekit batch: ${counts.failedEarlier} of the failures are unchanged since an earlier run; their diagnostics are in ${manifestName} (--retry-failed renders them again)\n`,
+      `cablekit batch: ${counts.failedEarlier} of the failures are unchanged since an earlier run; ` +
+        `their diagnostics are in ${manifestName} (--retry-failed renders them again)\n`,
     )
   }
   return summary
@@ -394,7 +397,8 @@ async function compactManifest(manifestPath: string, seen: KeyMap, tag: string):
 
 function duplicateReason(entry: InputEntry, formats: RenderFormat[]): string {
   const stem = outputStem(entry.relative)
-  return `would write the same files as \`${entry.duplicateOf}\` (${formats.map((format) => `${stem}.${format}`).join(', ')}), which comes first in the folder: rename one of the two; this one is not rendered`
+  const names = formats.map((format) => `${stem}.${format}`).join(', ')
+  return `would write the same files as \`${entry.duplicateOf}\` (${names}), which comes first in the folder: rename one of the two; this one is not rendered`
 }
 
 function formatDiagnostics(path: string, diagnostics: ManifestDiagnostic[], color: boolean): string {

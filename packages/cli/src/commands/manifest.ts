@@ -20,19 +20,19 @@ export function registerManifest(program: Command, io: CliIo, done: (code: numbe
     .action(async (out: string, flags: { json?: boolean; partial?: boolean }) => {
       const report = await mergeManifests(resolve(io.cwd, out), { partial: flags.partial === true })
       const problems: string[] = []
-      if (report.missing.length > 0)
-        problems.push(
-          `missing shard${report.missing.length === 1 ? '' : 's'} ${report.missing.join(', ')} of ${report.shards}: run ${report.missing.map((index) => `--shard ${index}/${report.shards}`).join(', ')}`,
-        )
-      for (const shard of report.incomplete) {
-        problems.push(
-          `shard ${shard.shard}/${report.shards} is incomplete: ${shard.recorded} inputs recorded${shard.expected !== undefined ? ` of ${shard.expected}` : ', and no summary of a finished run'}: run it again (it resumes)`,
-        )
+      const plural = (count: number, word: string) => `${word}${count === 1 ? '' : 's'}`
+      if (report.missing.length > 0) {
+        const runs = report.missing.map((index) => `--shard ${index}/${report.shards}`).join(', ')
+        problems.push(`missing ${plural(report.missing.length, 'shard')} ${report.missing.join(', ')} of ${report.shards}: run ${runs}`)
       }
-      if (report.overlaps.count > 0)
-        problems.push(
-          `${report.overlaps.count} input${report.overlaps.count === 1 ? '' : 's'} recorded by more than one shard (first kept), e.g. ${report.overlaps.paths.slice(0, 3).join(', ')}`,
-        )
+      for (const shard of report.incomplete) {
+        const of = shard.expected !== undefined ? ` of ${shard.expected}` : ', and no summary of a finished run'
+        problems.push(`shard ${shard.shard}/${report.shards} is incomplete: ${shard.recorded} inputs recorded${of}: run it again (it resumes)`)
+      }
+      if (report.overlaps.count > 0) {
+        const examples = report.overlaps.paths.slice(0, 3).join(', ')
+        problems.push(`${report.overlaps.count} ${plural(report.overlaps.count, 'input')} recorded by more than one shard (first kept), e.g. ${examples}`)
+      }
       if (flags.json) io.stdout.write(`${JSON.stringify(report)}\n`)
       else if (report.written) {
         const counts = `${report.entries} inputs (${report.rendered} rendered, ${report.failed} failed, ${report.skipped} skipped)`
@@ -40,7 +40,8 @@ export function registerManifest(program: Command, io: CliIo, done: (code: numbe
       }
       if (report.misplaced > 0)
         io.stderr.write(
-          `cablekit manifest merge: warning: ${report.misplaced} inputs were recorded by a shard that does not own them (renamed files, or runs with another shard count)\n`,
+          `cablekit manifest merge: warning: ${report.misplaced} inputs were recorded by a shard that does not own them ` +
+            '(renamed files, or runs with another shard count)\n',
         )
       for (const problem of problems) io.stderr.write(`cablekit manifest merge: ${problem}\n`)
       if (!report.written)

@@ -111,7 +111,8 @@ export async function fontFacesCss(ctx: HtmlContext, generated = ''): Promise<st
       rules.push(
         encodedFace(path, keep).then(
           (data) =>
-            `@font-face{font-family:${cssFamily(family)};font-weight:${weight};font-style:${slant};font-display:block;src:url(data:font/ttf;base64,${data}) format("truetype")}`,
+            `@font-face{font-family:${cssFamily(family)};font-weight:${weight};font-style:${slant};font-display:block;` +
+            `src:url(data:font/ttf;base64,${data}) format("truetype")}`,
         ),
       )
     }

@@ -31,7 +31,8 @@ function spansHtml(ctx: HtmlContext, text: string | readonly HeaderSpan[], marke
   return text
     .map((span) =>
       span.spoken !== undefined
-        ? `<span aria-hidden="true">${textHtml(ctx, span.text, { french: false })}</span><span class="visually-hidden">${textHtml(ctx, span.spoken, { french: false })}</span>`
+        ? `<span aria-hidden="true">${textHtml(ctx, span.text, { french: false })}</span>` +
+          `<span class="visually-hidden">${textHtml(ctx, span.spoken, { french: false })}</span>`
         : textHtml(ctx, span.text),
     )
     .join('')
@@ -67,7 +68,8 @@ function blockHtml(ctx: HtmlContext, block: HeaderBlock, marked = false): string
         const content = textHtml(ctx, value)
         return `<span class="value">${block.title && index === 0 ? title(content) : content}</span>`
       })
-      return `<div class="${classes(ctx, 'line hanging', block)}"><span class="label">${textHtml(ctx, block.label, { french: false })}</span> <span class="values">${values.join('')}</span></div>`
+      const label = `<span class="label">${textHtml(ctx, block.label, { french: false })}</span>`
+      return `<div class="${classes(ctx, 'line hanging', block)}">${label} <span class="values">${values.join('')}</span></div>`
     }
     case 'fields': {
       const lines: LabelledLine[] = block.entries.map((entry) => [entry.label, entry.title ? title(textHtml(ctx, entry.value)) : textHtml(ctx, entry.value)])

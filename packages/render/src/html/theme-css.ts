@@ -67,11 +67,21 @@ export function themeCss(theme: ThemeData, furniture: PageFurniture, lang: strin
       : 'counter(page) "/" counter(pages)'
   const markStyle = `font-family:${stamp};font-weight:700;font-size:${pt(s.stamp)};color:${c.stamp}`
   const smallStyle = `font-family:${body};font-size:${pt(s.small)};color:${c.muted}`
+  const bodyRule =
+    `body{margin:0;padding:24px 0;font-family:${body};font-size:${pt(s.body)};line-height:${lineHeight(theme.fonts.body, s.body, s.lineGap)};` +
+    `color:${c.text};font-kerning:normal;text-rendering:optimizeLegibility}`
+  const sheetRule =
+    `.sheet{box-sizing:border-box;position:relative;width:${pt(size.width)};min-height:${pt(size.height)};margin:0 auto 24px;` +
+    `padding:${pt(m.top)} ${pt(m.right)} ${pt(m.bottom)} ${pt(m.left)};background:${c.paper};box-shadow:0 1px 4px rgba(0,0,0,.25)}`
+  const redactionRule =
+    '.redaction{display:inline-block;max-width:100%;overflow:hidden;vertical-align:baseline;box-sizing:border-box;' +
+    `padding:0 ${pt(s.body * 0.8)};background:${c.redaction};color:#fff;font-size:max(6pt,.8em);font-weight:400;font-style:normal;line-height:1.35;` +
+    'text-indent:0;white-space:nowrap;text-overflow:ellipsis;-webkit-print-color-adjust:exact;print-color-adjust:exact}'
   return `
 :root{color-scheme:light}
 html{background:#d9d6cf}
-body{margin:0;padding:24px 0;font-family:${body};font-size:${pt(s.body)};line-height:${lineHeight(theme.fonts.body, s.body, s.lineGap)};color:${c.text};font-kerning:normal;text-rendering:optimizeLegibility}
-.sheet{box-sizing:border-box;position:relative;width:${pt(size.width)};min-height:${pt(size.height)};margin:0 auto 24px;padding:${pt(m.top)} ${pt(m.right)} ${pt(m.bottom)} ${pt(m.left)};background:${c.paper};box-shadow:0 1px 4px rgba(0,0,0,.25)}
+${bodyRule}
+${sheetRule}
 .mark{position:absolute;left:0;right:0;margin:0;text-align:center;text-indent:0;${markStyle};white-space:pre}
 .mark-top{top:${pt(m.top * 0.38 - s.stamp * 0.5)}}
 .mark-bottom{bottom:${pt(m.bottom * 0.62 - s.stamp * 0.5)}}
@@ -99,7 +109,7 @@ th{font-weight:700}
 sup.note-call{line-height:0;font-size:65%}
 sup.note-call a{text-decoration:none;color:inherit}
 .sic{font-style:normal}
-.redaction{display:inline-block;max-width:100%;overflow:hidden;vertical-align:baseline;box-sizing:border-box;padding:0 ${pt(s.body * 0.8)};background:${c.redaction};color:#fff;font-size:max(6pt,.8em);font-weight:400;font-style:normal;line-height:1.35;text-indent:0;white-space:nowrap;text-overflow:ellipsis;-webkit-print-color-adjust:exact;print-color-adjust:exact}
+${redactionRule}
 .signature{margin:${pt(s.paragraphGap * 2)} 0 ${pt(s.paragraphGap)};font-weight:700;text-indent:0}
 .attachments{font-size:${pt(s.body)};margin-top:${pt(s.paragraphGap)}}
 .notes{font-size:${pt(s.small)};line-height:1.3;margin-top:${pt(s.paragraphGap * 2)};border-top:.5pt solid ${c.rule};padding-top:4pt}

@@ -172,5 +172,6 @@ function notesHtml(ctx: HtmlContext, definitions: Map<string, RootContent[]>, nu
     items.push(`<li id="note-${number}">${content}</li>`)
   }
   ctx.seen.chars.add('↑')
-  return `<section class="notes" role="doc-endnotes" aria-labelledby="notes-heading"><h2 id="notes-heading" class="visually-hidden">Notes</h2>\n<ol>\n${items.join('\n')}\n</ol>\n</section>\n`
+  const heading = '<h2 id="notes-heading" class="visually-hidden">Notes</h2>'
+  return `<section class="notes" role="doc-endnotes" aria-labelledby="notes-heading">${heading}\n<ol>\n${items.join('\n')}\n</ol>\n</section>\n`
 }
