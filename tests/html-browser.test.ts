@@ -80,7 +80,7 @@ describe('the HTML facsimile in Chromium', () => {
     await show(await toHtml(cable))
     expect(await page.getByRole('heading', { level: 1 }).allTextContents()).toEqual(['Maroc-OTAN / Requête.'])
     expect(await page.locator('html').getAttribute('lang')).toBe('fr')
-    const arabic = page.locator('.letterhead [lang="ar"][dir="rtl"]')
+    const arabic = page.locator('.cable-header [lang="ar"][dir="rtl"]')
     expect(await arabic.count()).toBe(1)
     expect(await arabic.evaluate((element: InPageElement) => getComputedStyle(element).direction)).toBe('rtl')
     const bars = page.getByRole('img', { name: 'Caviardé\u202f: vie privée' })
