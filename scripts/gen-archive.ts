@@ -1,10 +1,13 @@
 /**
- * `npm run gen:archive -- --count 10000 --out DIR [--seed S] [--malformed K] [--kinds markdown-fr,text-us] [--pages 1-6] [--others N]`:
+ * `npm run gen:archive -- --count 10000 --out DIR [--seed S] [--malformed K] [--kinds markdown-fr,text-us] [--pages 1-6] [--others N] [--profile mixed|cablegate]`:
  * write a synthetic, reproducible archive of cables (see `gen-archive-lib.ts`).
+ * `--profile cablegate` writes WikiLeaks raw-text records shaped like the
+ * Cablegate release (`--kinds` and `--pages` do not apply), none malformed
+ * unless `--malformed` asks.
  */
 import { parseArgs } from 'node:util'
 import { generateArchive } from './gen-archive-lib.js'
-import type { CableKind } from './gen-archive-lib.js'
+import type { ArchiveProfile, CableKind } from './gen-archive-lib.js'
 
 const { values } = parseArgs({
   options: {
@@ -15,6 +18,7 @@ const { values } = parseArgs({
     kinds: { type: 'string' },
     pages: { type: 'string', default: '1-6' },
     others: { type: 'string', default: '0' },
+    profile: { type: 'string', default: 'mixed' },
   },
 })
 
@@ -28,13 +32,23 @@ if (!Number.isSafeInteger(count) || count < 0 || !pages) {
   process.stderr.write('gen:archive: --count takes a whole number and --pages a range like 1-6\n')
   process.exit(2)
 }
+const profile = values.profile as ArchiveProfile
+if (profile !== 'mixed' && profile !== 'cablegate') {
+  process.stderr.write(`gen:archive: --profile takes mixed or cablegate, not \`${values.profile}\`\n`)
+  process.exit(2)
+}
+if (profile === 'cablegate' && (values.kinds || values.pages !== '1-6')) {
+  process.stderr.write("gen:archive: --kinds and --pages do not apply to --profile cablegate, whose kinds and lengths are the release's\n")
+  process.exit(2)
+}
 const started = performance.now()
 const archive = await generateArchive({
   out: values.out,
   count,
   seed: Number(values.seed),
-  // By default one file in fifty is malformed, as in a real scrape.
-  malformed: values.malformed !== undefined ? Number(values.malformed) : Math.round(count / 50),
+  // By default one file in fifty is malformed, as in a real scrape; the Cablegate release itself is well-formed.
+  malformed: values.malformed !== undefined ? Number(values.malformed) : profile === 'cablegate' ? 0 : Math.round(count / 50),
+  ...(profile === 'cablegate' ? { profile } : {}),
   ...(values.kinds ? { kinds: values.kinds.split(',') as CableKind[] } : {}),
   pages: [Number(pages[1]), Number(pages[2])],
   others: Number(values.others),
