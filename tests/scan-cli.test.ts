@@ -6,7 +6,8 @@ import { fromMarkdown } from '@cablekit/core'
 import type { Cable } from '@cablekit/core'
 import { toPdf } from '@cablekit/render'
 import { cli } from './helpers/cli.js'
-import { scanOf } from './helpers/scans.js'
+import { headerAgreement } from './helpers/header-fields.js'
+import { scanOf, tiffOf } from './helpers/scans.js'
 
 const root = join(import.meta.dirname, '..')
 let dir: string
@@ -18,12 +19,15 @@ beforeAll(async () => {
   const pdf = await toPdf(cable, { env: { SOURCE_DATE_EPOCH: '0' } })
   writeFileSync(join(dir, 'requete.pdf'), pdf)
   writeFileSync(join(dir, 'truncated.pdf'), pdf.subarray(0, Math.floor(pdf.length / 40)))
-  // The letterhead, place, date and stamps only (top 20 % of the page): three small OCR runs.
-  const scan = await scanOf(pdf, { crop: 0.2 })
-  writeFileSync(join(dir, 'letterhead.png'), scan.png)
-  writeFileSync(join(dir, 'letterhead.jpg'), scan.jpeg)
-  writeFileSync(join(dir, 'letterhead.tif'), scan.tiff)
-  writeFileSync(join(dir, 'bad.png'), scan.png.subarray(0, 2000))
+  // The page scanned as two sheets of one TIFF, cut in a blank band under the reference (no line is halved):
+  // one real OCR run of one page in all, the only one of this file.
+  const top = await scanOf(pdf, { crop: 0.385 })
+  writeFileSync(join(dir, 'requete.tif'), tiffOf([top, await scanOf(pdf, { from: 0.385 })]))
+  // The bottom margin: blank, so decoded and found blank without OCR.
+  const blank = await scanOf(pdf, { from: 0.985 })
+  writeFileSync(join(dir, 'blank.png'), blank.png)
+  writeFileSync(join(dir, 'blank.jpg'), blank.jpeg)
+  writeFileSync(join(dir, 'bad.png'), top.png.subarray(0, 2000))
   copyFileSync(join(root, 'examples/09RABAT412.md'), join(dir, '09RABAT412.md'))
 }, 120_000)
 
@@ -39,12 +43,28 @@ describe('cablekit on scans and PDFs', () => {
     expect(read!.provenance?.fields?.['subject']?.page).toBe(1)
   })
 
-  it('parse reads PNG, JPEG and TIFF scans through OCR', async () => {
-    const result = await cli(['parse', 'letterhead.png', 'letterhead.jpg', 'letterhead.tif', '--lang', 'fra'], { cwd: dir })
+  it('parse reads every page of a multi-page TIFF through OCR, French and Arabic, each field with its page', async () => {
+    const result = await cli(['parse', 'requete.tif', '--lang', 'fra+ara'], { cwd: dir })
     expect(result.code).toBe(0)
     const cables = JSON.parse(result.stdout) as Cable[]
-    expect(cables).toHaveLength(3)
-    for (const read of cables) expect(read).toMatchObject({ place: 'Bruxelles', date: '2014-08-14', provenance: { format: 'image' } })
+    expect(cables).toHaveLength(1)
+    const read = cables[0]!
+    expect(read).toMatchObject({ place: 'Bruxelles', date: '2014-08-14', subject: cable.subject, provenance: { format: 'image' } })
+    expect(read.issuer?.localized?.['ar']?.state).toBe('المملكة المغربية')
+    // The round trip through a 300 dpi scan: the printed header fields come back, but for the framed stamps
+    // (precedence, classification): a TIFF goes to leptonica as it is, without the frames erased (`eraseRules`).
+    const agreement = headerAgreement(cable, read)
+    expect(agreement.matched / agreement.total, agreement.missed.join(', ')).toBeGreaterThanOrEqual(9 / 11)
+    // The header is on the first sheet; the body's last paragraphs are only on the second.
+    expect(read.provenance?.fields?.['subject']?.page).toBe(1)
+    expect(JSON.stringify(read.body)).toMatch(/toujours en attente/)
+  }, 240_000)
+
+  it('a blank PNG and JPEG are decoded and found blank, with no OCR', async () => {
+    const result = await cli(['parse', 'blank.png', 'blank.jpg', '--lang', 'fra'], { cwd: dir })
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(/blank\.png\n\s*1:1\s+error\s+no text was found: the page is blank/)
+    expect(result.stderr).toMatch(/blank\.jpg\n\s*1:1\s+error\s+no text was found: the page is blank/)
   })
 
   it('a truncated PDF and a bad PNG give positioned errors and exit 1; the good files are still printed', async () => {
@@ -64,7 +84,7 @@ describe('cablekit on scans and PDFs', () => {
   })
 
   it('rejects an unknown OCR language as a usage error', async () => {
-    const result = await cli(['parse', 'letterhead.png', '--lang', 'fra+xyz'], { cwd: dir })
+    const result = await cli(['parse', 'blank.png', '--lang', 'fra+xyz'], { cwd: dir })
     expect(result.code).not.toBe(0)
     expect(result.stderr).toContain('unknown OCR language "xyz"')
   })

@@ -79,6 +79,14 @@ export async function fromScan(bytes: Uint8Array, options: FromScanOptions = {})
     if (!file.messages.some((message) => message.fatal)) report(file, 'error', 'no-text', 'no page could be read', start)
     return { cables: [], file }
   }
+  if (read.pages.every((page) => page.words.length === 0)) {
+    const blank =
+      read.pages.length === 1
+        ? 'the page is blank (or nothing on it could be read)'
+        : `the ${read.pages.length} pages are blank (or nothing on them could be read)`
+    if (!file.messages.some((message) => message.fatal)) report(file, 'error', 'no-text', `no text was found: ${blank}`, start)
+    return { cables: [], file }
+  }
   const { path: _path, lang: _lang, workers: _workers, ocr: _ocr, onProgress: _progress, maxSize: _max, ...words } = options
   const result = fromWords(read.pages, { ...words, file, format: kind === 'pdf' ? 'pdf' : 'image' })
   return result

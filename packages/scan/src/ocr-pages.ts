@@ -1,7 +1,9 @@
 import Tesseract from 'tesseract.js'
 import type { Word, WordPage } from '@cablekit/core'
 import { DEFAULT_OCR_LANG, languageData } from './languages.js'
+import type { LanguageData } from './languages.js'
 import { withTimeLimit } from './time-limit.js'
+import { releaseWorker, takeIdleWorker } from './worker-pool.js'
 
 /** One image to OCR: an encoded image tesseract.js decodes (PNG, JPEG, TIFF, or greyscale PGM), and its size. */
 export interface OcrImage {
@@ -34,6 +36,11 @@ export interface OcrOptions {
   startTimeout?: number
   /** Longest one page may take (default 120 s). */
   pageTimeout?: number
+  /**
+   * Keep the workers for the next call, and take idle ones from the last (default true): starting a
+   * worker costs about a second. Idle workers never keep the process alive and end after 20 s idle.
+   */
+  reuseWorkers?: boolean
 }
 
 /** A page OCR could not read, and why. */
@@ -47,8 +54,9 @@ export interface OcrFailure {
  * `@tesseract.js-data/*` packages (`best_int`), nothing is cached on disk
  * (`cacheMethod: 'none'`), worker start-up and each page are time-limited, and
  * errors are caught by an `errorHandler` instead of killing the process. With
- * `workers` above 1, a scheduler spreads the pages over that many workers.
- * Never throws: a page that fails is listed in `failures`.
+ * `workers` above 1, that many workers take the pages in turn. Workers are
+ * kept for the next call (idle, they end after 20 s); blank pages are not
+ * sent to OCR. Never throws: a page that fails is listed in `failures`.
  *
  * @example
  * const { pages, failures } = await ocrPages([{ number: 1, image: png, width: 2480, height: 3508 }], { lang: 'fra+ara' })
@@ -56,19 +64,37 @@ export interface OcrFailure {
 export async function ocrPages(images: readonly OcrImage[], options: OcrOptions = {}): Promise<{ pages: WordPage[]; failures: OcrFailure[] }> {
   const failures: OcrFailure[] = []
   if (images.length === 0) return { pages: [], failures }
-  let data
+  let data: LanguageData
   try {
     data = languageData(options.lang ?? DEFAULT_OCR_LANG)
   } catch (error) {
     return { pages: [], failures: images.map((image) => ({ page: image.number, reason: (error as Error).message })) }
   }
-  const count = Math.max(1, Math.min(options.workers ?? 1, images.length, 16))
-  const scheduler = Tesseract.createScheduler()
-  const started: Tesseract.Worker[] = []
+  const key = data.codes.join('+')
+  const reuse = options.reuseWorkers ?? true
   const pages: WordPage[] = []
-  try {
-    const startTimeout = options.startTimeout ?? 60_000
-    for (let index = 0; index < count; index++) {
+  let done = 0
+  const progress = (page: number) => {
+    done++
+    options.onProgress?.({ done, total: images.length, page })
+  }
+  // A blank page (a verso, a separator) has no word to find: tesseract would still spend a second on it.
+  const todo: OcrImage[] = []
+  for (const image of images) {
+    if (isBlankPgm(image.image)) {
+      pages.push({ number: image.number, width: image.width, height: image.height, words: [] })
+      progress(image.number)
+    } else todo.push(image)
+  }
+  const count = Math.max(1, Math.min(options.workers ?? 1, todo.length, 16))
+  const startTimeout = options.startTimeout ?? 60_000
+  // Rasterised pages are all 300 dpi: saying so spares tesseract its guess, which small text gets wrong. A
+  // worker from the pool may have been told another resolution: it is told each time (0 lets tesseract guess).
+  const dpi = todo[0]?.dpi && todo.every((image) => image.dpi === todo[0]!.dpi) ? todo[0]!.dpi : 0
+  const start = async (): Promise<Tesseract.Worker> => {
+    let worker = reuse ? takeIdleWorker(key) : undefined
+    if (!worker) {
+      let late = false
       const creating = Tesseract.createWorker(data.codes, Tesseract.OEM.LSTM_ONLY, {
         langPath: data.langPath,
         cacheMethod: 'none',
@@ -76,47 +102,98 @@ export async function ocrPages(images: readonly OcrImage[], options: OcrOptions 
         // Without it a bad image kills the process; the job's promise still rejects and is handled below.
         errorHandler: () => {},
       })
-      // A worker that starts after the limit is still terminated, not left running.
+      // A worker that starts after the limit is still ended, not left running.
       creating.then(
-        (worker) => started.push(worker),
+        (started) => void (late && started.terminate().catch(() => {})),
         () => {},
       )
-      const worker = await withTimeLimit(creating, startTimeout, 'starting the OCR engine')
-      // Rasterised pages are all 300 dpi: saying so spares tesseract its guess, which small text gets wrong.
-      const dpi = images[0]!.dpi
-      if (dpi && images.every((image) => image.dpi === dpi)) await worker.setParameters({ user_defined_dpi: String(dpi) })
-      scheduler.addWorker(worker)
+      try {
+        worker = await withTimeLimit(creating, startTimeout, 'starting the OCR engine')
+      } catch (error) {
+        late = true
+        throw error
+      }
     }
-    let done = 0
-    await Promise.all(
-      images.map(async (image) => {
+    try {
+      await worker.setParameters({ user_defined_dpi: String(dpi) })
+    } catch (error) {
+      await worker.terminate().catch(() => {})
+      throw error
+    }
+    return worker
+  }
+  let next = 0
+  let startError: unknown
+  const run = async () => {
+    let worker: Tesseract.Worker | undefined
+    while (next < todo.length) {
+      if (!worker) {
         try {
-          const job = scheduler.addJob(
-            'recognize',
-            Buffer.from(image.image.buffer, image.image.byteOffset, image.image.byteLength),
-            {},
-            { blocks: true, text: false },
-          )
-          const result = await withTimeLimit(job, options.pageTimeout ?? 120_000, `OCR of page ${image.number}`)
-          pages.push({ number: image.number, width: image.width, height: image.height, words: wordsOf(result.data) })
+          worker = await start()
         } catch (error) {
-          failures.push({ page: image.number, reason: `OCR failed: ${(error as Error).message ?? String(error)}` })
+          startError ??= error
+          return
         }
-        done++
-        options.onProgress?.({ done, total: images.length, page: image.number })
-      }),
-    )
-  } catch (error) {
-    const reason = (error as Error).message ?? String(error)
-    for (const image of images) if (!pages.some((page) => page.number === image.number)) failures.push({ page: image.number, reason: `OCR failed: ${reason}` })
+      }
+      const image = todo[next++]!
+      try {
+        const job = worker.recognize(Buffer.from(image.image.buffer, image.image.byteOffset, image.image.byteLength), {}, { blocks: true, text: false })
+        const result = await withTimeLimit(job, options.pageTimeout ?? 120_000, `OCR of page ${image.number}`)
+        pages.push({ number: image.number, width: image.width, height: image.height, words: wordsOf(result.data) })
+      } catch (error) {
+        failures.push({ page: image.number, reason: `OCR failed: ${(error as Error).message ?? String(error)}` })
+        // A worker that failed or is still busy with a page past its limit is not trusted with the next one.
+        void worker.terminate().catch(() => {})
+        worker = undefined
+      }
+      progress(image.number)
+    }
+    if (worker) {
+      if (reuse) releaseWorker(key, worker)
+      else await worker.terminate().catch(() => {})
+    }
+  }
+  try {
+    await Promise.all(Array.from({ length: count }, run))
   } finally {
-    await scheduler.terminate().catch(() => {})
-    await Promise.all(started.map((worker) => worker.terminate().catch(() => {})))
     data.dispose()
   }
+  // Pages no worker was left to read: every start failed.
+  const reason = `OCR failed: ${startError instanceof Error ? startError.message : String(startError ?? 'no OCR worker could start')}`
+  for (const image of todo.slice(next)) failures.push({ page: image.number, reason })
+  if (next < todo.length) for (let index = next; index < todo.length; index++) progress(todo[index]!.number)
   pages.sort((a, b) => a.number - b.number)
   failures.sort((a, b) => a.page - b.page)
   return { pages, failures }
+}
+
+/**
+ * Whether a greyscale PGM (what cablekit hands to OCR) holds no ink: no 8×8
+ * cell of it is a quarter dark. Scanner noise and specks are single pixels and
+ * never fill a cell; a stroke of typed text (3–4 pixels at 300 dpi) does.
+ * Other encodings are never taken for blank.
+ */
+export function isBlankPgm(image: Uint8Array): boolean {
+  const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(new TextDecoder('latin1').decode(image.subarray(0, 40)))
+  if (!header) return false
+  const width = Number(header[1])
+  const height = Number(header[2])
+  const offset = header[0].length
+  if (image.length < offset + width * height) return false
+  const cell = 8
+  const counts = new Uint16Array(Math.ceil(width / cell))
+  let inked = 0
+  for (let y = 0; y < height; y++) {
+    const row = offset + y * width
+    for (let x = 0; x < width; x++) if (image[row + x]! < 140) counts[(x / cell) | 0]!++
+    if (y % cell === cell - 1 || y === height - 1) {
+      for (const value of counts) if (value >= (cell * cell) / 4) inked++
+      // Two inked cells make a mark: a dot on an i is one.
+      if (inked >= 2) return false
+      counts.fill(0)
+    }
+  }
+  return true
 }
 
 function wordsOf(page: Tesseract.Page): Word[] {

@@ -3,6 +3,8 @@ import { dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Word, WordPage } from '@cablekit/core'
 import { toGreyPgm } from './grey-image.js'
+import { loadPdfJs } from './load-pdfjs.js'
+import type { PdfJs } from './load-pdfjs.js'
 import { ocrPages } from './ocr-pages.js'
 import type { OcrImage, OcrOptions } from './ocr-pages.js'
 import { withTimeLimit } from './time-limit.js'
@@ -42,9 +44,6 @@ const PDFJS_ROOT = dirname(require.resolve('pdfjs-dist/package.json'))
 /** Largest raster, in pixels: an A3 page at 300 dpi is 17 Mpx; a hostile page size must not take gigabytes. */
 const MAX_PIXELS = 40_000_000
 
-type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs')
-let pdfjs: Promise<PdfJs> | undefined
-
 /**
  * Read a PDF's pages as words with boxes (PDF points from the top left): from
  * the text layer where a page has one, else (or for every page with `ocr`) by
@@ -68,7 +67,7 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions = {}): 
   const timeout = options.pageTimeout ?? 30_000
   let document
   try {
-    const lib = await (pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs'))
+    const lib = await loadPdfJs()
     const task = lib.getDocument({
       // pdf.js takes ownership of (and detaches) the buffer it is given: a copy keeps the caller's bytes whole.
       data: new Uint8Array(bytes),

@@ -78,6 +78,44 @@ export interface BannerLine {
   number?: string
   /** The classification word as OCR misread it (`CONFIDENTTIAL`), when it was taken for the nearest one. */
   misread?: string
+  /** What {@link misread} was taken for, when not the classification word (`LIMITED OFFICIAL USE` for `LIMITEDOFFICIALUSE`). */
+  misreadAs?: string
+}
+
+/** Multi-word classifications and captions, joined as OCR runs them together when it loses the letter-spacing. */
+const JOINED = ['LIMITED OFFICIAL USE', 'FOR OFFICIAL USE ONLY', 'SENSITIVE BUT UNCLASSIFIED', 'TOP SECRET']
+
+/**
+ * OCR's usual ways of spoiling a banner it read whole, put right: the spaces
+ * between words lost (`LIMITEDOFFICIALUSE`, `FOROFFICIALUSESONTLY`, a long
+ * run two letters off), one slash of `//` lost (`UNCLASSIFIED /FOR…`), and a
+ * letter for a digit in a cable id's year (`O9TUNIS372`). Returns the line
+ * repaired and the first word repaired with what it was taken for, or
+ * `undefined` when nothing was.
+ */
+function repairOcrBanner(value: string): { value: string; misread: string; as: string } | undefined {
+  let misread: { misread: string; as: string } | undefined
+  const note = (from: string, to: string) => (misread ??= { misread: from, as: to })
+  let out = value.replace(/(?<=[A-Z])\s*(?<!\/)\/(?!\/)\s*(?=[A-Z])/g, (slash) => (note(slash.trim(), '//'), '//'))
+  out = out.replace(/(?<![A-Z0-9])[A-Z]{7,}(?![A-Z0-9])/g, (token) => {
+    if (WORDS.includes(token)) return token
+    const cut = segment(token)
+    const joined = JOINED.find((words) => {
+      const compact = words.replace(/ /g, '')
+      return compact === token || (token.length >= 12 && editDistance(compact, token) <= 2)
+    })
+    const repaired = cut !== token ? cut : joined
+    if (!repaired) return token
+    note(token, repaired)
+    return repaired
+  })
+  out = out.replace(/(?<= |^)([0-9OoIl])([0-9OoIl])(?=[A-Z][A-Z-]{1,24}\d{1,7}$)/, (year, a: string, b: string) => {
+    const digits = `${a}${b}`.replace(/[Oo]/g, '0').replace(/[Il]/g, '1')
+    if (digits === year) return year
+    note(year, digits)
+    return digits
+  })
+  return misread && out !== value ? { value: out, ...misread } : undefined
 }
 
 /** Classification words OCR may misread in a letter-spaced banner (`CONFIDENTTIAL`, `CONFIDENTTIATL`). */
@@ -104,10 +142,19 @@ export function readBannerLine(text: string): BannerLine | undefined {
   const first = /^[A-Z]{6,}/.exec(value)?.[0]
   const near = first && !WORDS.includes(first) ? OCR_WORDS.find((word) => editDistance(first, word) <= (word.length >= 10 ? 2 : 1)) : undefined
   if (near) value = `${near}${value.slice(first!.length)}`
-  const match = BANNER_LINE.exec(value)
+  let match = BANNER_LINE.exec(value)
+  // A caption after `//` that is no word of the vocabulary (`FOROFFICIALUSESONTLY`) is a misreading too.
+  const runOn = match?.[1]?.split('//').some((part) => /^[A-Z]{7,}$/.test(part) && !WORDS.includes(part))
+  const repaired = !match || runOn ? repairOcrBanner(value) : undefined
+  const again = repaired && BANNER_LINE.exec(repaired.value)
+  if (again) match = again
   if (!match) return undefined
   const result: BannerLine = { label: match[1]! }
   if (near) result.misread = first
+  else if (repaired && again) {
+    result.misread = repaired.misread
+    result.misreadAs = repaired.as
+  }
   if (match[3] && match[4]) result.section = { number: Number(match[3]), of: Number(match[4]) }
   if (match[5] && match[6]) {
     result.post = match[5].trim()

@@ -22,7 +22,7 @@ const REFERENCE = /^N\s?[°º]\s*:?\s*(\S.*)$/u
 /** The sender line, in capitals as the family prints it: `L'AMBASSADEUR …`, `LE MINISTRE`. */
 const SENDER =
   /^(L['’]\s?|LE\s+|LA\s+)(AMBASSADEUR|AMBASSADRICE|MINISTRE|CONSUL|CHARG[ÉE]|DIRECT|SECR[ÉE]TAIRE|REPR[ÉE]SENTANT|CHEF|PR[ÉE]SIDENT|WALI|GOUVERNEUR)/u
-const ADDRESSEE = /^(Monsieur|Madame|Son\s+Excellence|S\.\s?E\.|Messieurs)\b/u
+const ADDRESSEE = /^(Monsieur|Madame|Son\s+Excellence|S\.\s?E\.|Messieurs|MONSIEUR|MADAME|SON\s+EXCELLENCE|MESSIEURS)\b/u
 const A_LINE = /^[AÀ](?=\s|$)(.*)$/u
 const ARABIC = /\p{Script=Arabic}/u
 /** How a letterhead line in capitals goes on: `ET DE LA COOPERATION`, `DES MAROCAINS RESIDANT A L'ETRANGER`, `CHARGE DES …`. */

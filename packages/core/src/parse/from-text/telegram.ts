@@ -140,6 +140,25 @@ export function startsTelegram(text: string): boolean {
   return /^VZCZC/.test(text) || DTG.test(text.trim())
 }
 
+/** A date-time group as OCR misreads it: the precedence `O` as `0`, `O`/`l`/`I` among the digits, the `Z` as `7` or `2`. */
+const OCR_DTG = /^([OPRZ0])((?:\s+[OPRZ0])?)\s+([0-9OoIl]{6})([Z72])\s+([A-Z]{3})\s+([0-9OoIl]{2})((?:\s+[A-Z][A-Z0-9]{1,4})?)$/i
+
+/**
+ * A date-time group OCR spoilt, put right (`0 141530Z AUG 09` → `O 141530Z AUG 09`,
+ * `P 2912467 OCT 01` → `P 291246Z OCT 01`), or `undefined` when the line is none.
+ */
+export function repairOcrDtg(text: string): string | undefined {
+  const match = OCR_DTG.exec(text.trim())
+  if (!match) return undefined
+  const digits = (value: string) => value.replace(/[Oo]/g, '0').replace(/[Il]/g, '1')
+  const letter = (value: string) => value.replace('0', 'O')
+  const fixed = `${letter(match[1]!)}${letter(match[2]!)} ${digits(match[3]!)}Z ${match[5]} ${digits(match[6]!)}${match[7]}`
+  const group = DTG.exec(fixed)
+  // Repaired, it must be a real moment: a day past the month's end is not a misread group.
+  if (fixed === text.trim() || !group || !dtgDate(group[2]!, group[3]!, group[4]!, group[5]!, group[6]!)) return undefined
+  return fixed
+}
+
 /** `141530Z AUG 09` as ISO 8601 UTC, or `undefined` when the day does not exist. */
 function dtgDate(day: string, hour: string, minute: string, month: string, year: string): string | undefined {
   const m = MONTHS.indexOf(month.toUpperCase())
@@ -200,7 +219,7 @@ export function readTelegram(lines: Line[], ctx: TextContext, options: TelegramO
     const banner = readBannerLine(text)
     if (!banner) return false
     if (banner.misread) {
-      const word = banner.label.split('//')[0]!
+      const word = banner.misreadAs ?? banner.label.split('//')[0]!
       const at = Math.max(0, line.text.indexOf(banner.misread))
       report(ctx.file, 'warning', 'ocr-suspect', `\`${banner.misread}\` in the banner reads as an OCR error for \`${word}\``, pointAt(line, at), {
         actual: banner.misread,
@@ -267,7 +286,14 @@ export function readTelegram(lines: Line[], ctx: TextContext, options: TelegramO
       }
       if (isPrintedPageNoise(text) || isLineCount(text)) continue
     }
-    const dtg = DTG.exec(text)
+    // OCR's misreadings of the group are read as the group, with a warning.
+    const repairedDtg = !seenSubject && !DTG.test(text) ? repairOcrDtg(text) : undefined
+    if (repairedDtg)
+      report(ctx.file, 'warning', 'ocr-suspect', `\`${text.trim()}\` reads as the date-time group \`${repairedDtg}\` (OCR error)`, pointAt(line), {
+        actual: text.trim(),
+        suggestion: repairedDtg,
+      })
+    const dtg = DTG.exec(repairedDtg ?? text)
     if (dtg && !seenSubject) {
       header.precedence ??= ACTION_PRECEDENCE[dtg[1]!.toUpperCase()]!
       const date = dtgDate(dtg[2]!, dtg[3]!, dtg[4]!, dtg[5]!, dtg[6]!)
@@ -317,6 +343,16 @@ export function readTelegram(lines: Line[], ctx: TextContext, options: TelegramO
     mode = mode === 'to' || mode === 'info' ? undefined : mode
     if (/^(?:\(U\)\s*)?E\.?\s?O\.?\s?1\d{4}|^EO\s+1\d{4}/i.test(text)) {
       header.declassification = text.trim()
+      continue
+    }
+    // OCR reads the `O` of `E.O.` twice (`E.O0. 12958`): the order's number says what the line is.
+    const doubled = /^((?:\(U\)\s*)?E\.\s?O)[0O](\.\s?1\d{4}\b.*)$/.exec(text.trim())
+    if (doubled) {
+      header.declassification = `${doubled[1]}${doubled[2]}`
+      report(ctx.file, 'warning', 'ocr-suspect', `\`${text.trim()}\` reads as \`${header.declassification}\` (OCR error)`, pointAt(line), {
+        actual: text.trim(),
+        suggestion: header.declassification,
+      })
       continue
     }
     const tags = /^TAGS\b\s*:?\s*(.*)$|^Tags\s*:\s*(.*)$/i.exec(text)
