@@ -54,5 +54,8 @@ export default defineConfig([
     entry: { index: 'packages/cli/src/index.ts', 'batch-main': 'packages/cli/src/batch-main.ts', 'batch-worker': 'packages/cli/src/batch/worker.ts' },
     outDir: 'packages/cli/dist',
     tsconfig: 'packages/cli/tsconfig.json',
+    // Chunks keep each command's `import()` of its action lazy, as in the source: `cablekit --help`
+    // and `parse` never load the renderers (tests/cli-startup.test.ts).
+    splitting: true,
   },
 ])

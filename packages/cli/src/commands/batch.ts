@@ -1,24 +1,17 @@
-import { availableParallelism } from 'node:os'
 import type { Command } from 'commander'
-import { readFileSync } from 'node:fs'
 import { InvalidArgumentError, Option } from 'commander'
-import { checkShardCount, parseShard, shardFromEnvironment } from '../batch/shard.js'
-import { runBatch } from '../batch/run-batch.js'
-import { progressMode } from '../batch/progress.js'
-import { contentHash } from '../batch/hashes.js'
-import { EXIT } from '../errors.js'
-import { addRedactionOptions, redactOptionsFrom } from '../redaction-options.js'
+import { addRedactionOptions } from '../redaction-options.js'
 import type { RedactionFlags } from '../redaction-options.js'
 import type { CliIo } from '../io.js'
 import type { RenderFormat } from '../render-source.js'
 import { formatsOption } from '../options.js'
-import { addScanOptions, scanFlagsFrom } from '../scan-options.js'
+import { addScanOptions } from '../scan-options.js'
 import type { ScanFlags } from '../scan-options.js'
-// Light: the flags, and the theme resolved to a name or a module path the workers import.
-import { addRenderFlags, renderFlagsFrom } from '../render-flags.js'
+import { addRenderFlags } from '../render-flags.js'
 import type { RenderFlags } from '../render-flags.js'
 
-interface BatchFlags extends RedactionFlags, ScanFlags, RenderFlags {
+/** The options `cablekit batch` takes. */
+export interface BatchFlags extends RedactionFlags, ScanFlags, RenderFlags {
   out: string
   to: RenderFormat[]
   exclude: string[]
@@ -35,7 +28,8 @@ interface BatchFlags extends RedactionFlags, ScanFlags, RenderFlags {
 /**
  * `cablekit batch <dir|glob…> -o OUT`: render whole archives on every core,
  * one bad file never stopping the rest, resumable, shardable across machines.
- * See `docs/batch.md`.
+ * See `docs/batch.md`. The batch's machinery loads when the command runs
+ * (`batch-action.ts`).
  */
 export function registerBatch(program: Command, io: CliIo, done: (code: number) => void): void {
   const command = program
@@ -64,33 +58,8 @@ export function registerBatch(program: Command, io: CliIo, done: (code: number) 
   addScanOptions(command)
   command.addHelpText('after', ARRAY_JOBS_HELP)
   command.action(async (inputs: string[], flags: BatchFlags) => {
-    const { theme, ...rendering } = renderFlagsFrom(flags, io.cwd, 'batch')
-    const redact = await redactOptionsFrom(flags, io.cwd)
-    const shard = flags.shard !== undefined ? checkShardCount(parseShard(flags.shard), flags.shards) : shardFromEnvironment(io.env, flags.shards)
-    const summary = await runBatch(
-      {
-        inputs,
-        out: flags.out,
-        to: flags.to,
-        ...(theme && 'name' in theme ? { theme: theme.name } : {}),
-        // The workers import the module; its hash makes a changed theme render again on resume.
-        ...(theme && 'module' in theme ? { themeModule: { path: theme.module, hash: contentHash(readFileSync(theme.module)) } } : {}),
-        ...rendering,
-        ...(flags.exclude.length > 0 ? { exclude: flags.exclude } : {}),
-        jobs: flags.jobs ?? availableParallelism(),
-        ...(shard ? { shard } : {}),
-        resume: flags.resume,
-        retryFailed: flags.retryFailed === true,
-        timeoutMs: Math.round(flags.timeout * 1000),
-        maxMemoryMb: flags.maxMemory,
-        progress: progressMode(flags.progress, io),
-        version: program.version() ?? '0.0.0',
-        ...(redact ? { redact } : {}),
-        ...(Object.keys(scanFlagsFrom(flags)).length > 0 ? { scan: scanFlagsFrom(flags) } : {}),
-      },
-      io,
-    )
-    done(summary.failed > 0 ? EXIT.failed : EXIT.ok)
+    const { batchAction } = await import('./batch-action.js')
+    done(await batchAction(inputs, flags, program.version() ?? '0.0.0', io))
   })
 }
 

@@ -1,23 +1,18 @@
-import { randomBytes } from 'node:crypto'
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises'
-import { basename, dirname, extname, join, resolve } from 'node:path'
 import type { Command } from 'commander'
 import { InvalidArgumentError } from 'commander'
-import { hasErrors, toJson, toMarkdown } from '@cablekit/core'
-import type { Cable, SourceFormat } from '@cablekit/core'
-import { printDiagnostics } from '../diagnostics.js'
-import { CliError, EXIT } from '../errors.js'
+import type { SourceFormat } from '@cablekit/core'
 import type { CliIo } from '../io.js'
 import { formatOption } from '../options.js'
-import { readInputs } from '../read-inputs.js'
-import { InputGuard } from '../input-guard.js'
-import { addScanOptions, scanFlagsFrom } from '../scan-options.js'
+import { addScanOptions } from '../scan-options.js'
 import type { ScanFlags } from '../scan-options.js'
-import { addOutOption, outFrom } from '../out-option.js'
+import { addOutOption } from '../out-option.js'
 import type { OutFlags } from '../out-option.js'
 
 /** The formats `convert` writes. */
-type Target = 'md' | 'json'
+export type Target = 'md' | 'json'
+
+/** The options `cablekit convert` takes. */
+export type ConvertFlags = { to: Target; from?: SourceFormat; fix?: boolean; keepRedacted?: boolean } & ScanFlags & OutFlags
 
 function targetOption(value: string): Target {
   const target = value === 'markdown' ? 'md' : value
@@ -31,6 +26,7 @@ function targetOption(value: string): Target {
  * clean, editable sources once. Outputs are named after the input (`NAME.md`,
  * or `NAME-1.md`, `NAME-2.md` for several cables), beside it unless `-o`
  * names a file (one cable) or a directory. Each file is written atomically.
+ * The parsers load when the command runs (`convert-action.ts`).
  */
 export function registerConvert(program: Command, io: CliIo, done: (code: number) => void): void {
   const command = program
@@ -44,69 +40,8 @@ export function registerConvert(program: Command, io: CliIo, done: (code: number
     .option('--fix', 'apply suggested OCR fixes, recording each in the provenance')
     .option('--keep-redacted', 'keep the text of `:redact[…]` directives (for editing sources; by default it is dropped)')
   addScanOptions(command)
-  command.action(async (input: string, options: { to: Target; from?: SourceFormat; fix?: boolean; keepRedacted?: boolean } & ScanFlags & OutFlags) => {
-    const out = outFrom(options, io, 'convert', false)
-    const scan = { scan: scanFlagsFrom(options), progress: (line: string) => io.stderr.write(`${line}\n`) }
-    const parseOptions = { ...(options.from ? { from: options.from } : {}), fix: options.fix === true, keepRedacted: options.keepRedacted === true }
-    const [result] = await readInputs([input], io.cwd, parseOptions, scan)
-    printDiagnostics([result!.file], io)
-    if (!result || hasErrors(result.file) || result.cables.length === 0) {
-      done(EXIT.failed)
-      return
-    }
-    const output = out === undefined ? undefined : { path: resolve(io.cwd, out), directory: /[\\/]$/.test(out) }
-    const guard = new InputGuard()
-    await guard.add(resolve(io.cwd, input))
-    const targets = await outputPaths(resolve(io.cwd, input), result.cables.length, options.to, output)
-    for (const [index, cable] of result.cables.entries()) {
-      const target = targets[index]!
-      if (target === resolve(io.cwd, input) || (await guard.clobbers(target))) throw new CliError(`refusing to overwrite the input ${input}; pass -o`)
-      await writeAtomically(target, render(cable, options.to))
-      io.stdout.write(`${target}\n`)
-    }
-    done(EXIT.ok)
+  command.action(async (input: string, options: ConvertFlags) => {
+    const { convertAction } = await import('./convert-action.js')
+    done(await convertAction(input, options, io))
   })
-}
-
-function render(cable: Cable, to: Target): string {
-  return to === 'md' ? toMarkdown(cable) : toJson(cable)
-}
-
-/** Where each cable goes: `NAME.ext`, or `NAME-1.ext`… in the chosen directory, or the file `-o` names. */
-async function outputPaths(input: string, count: number, to: Target, output: { path: string; directory: boolean } | undefined): Promise<string[]> {
-  const extension = `.${to}`
-  let directory = dirname(input)
-  let name = basename(input, extname(input))
-  if (output !== undefined) {
-    const isDirectory =
-      output.directory ||
-      (await stat(output.path).then(
-        (entry) => entry.isDirectory(),
-        () => false,
-      ))
-    if (isDirectory) directory = output.path
-    else {
-      directory = dirname(output.path)
-      name = basename(output.path, extname(output.path))
-      if (count === 1) {
-        await mkdir(directory, { recursive: true })
-        return [output.path]
-      }
-    }
-  }
-  await mkdir(directory, { recursive: true })
-  if (count === 1) return [join(directory, `${name}${extension}`)]
-  return Array.from({ length: count }, (_, index) => join(directory, `${name}-${index + 1}${extension}`))
-}
-
-/** Write through a temporary file in the same directory, then rename: readers never see half a file. */
-async function writeAtomically(target: string, content: string): Promise<void> {
-  const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
-  try {
-    await writeFile(temporary, content, 'utf8')
-    await rename(temporary, target)
-  } catch (error) {
-    await rm(temporary, { force: true })
-    throw new CliError(`cannot write ${target}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
-  }
 }

@@ -1,10 +1,13 @@
 import type { Command } from 'commander'
-import { resolve } from 'node:path'
-import { mergeManifests } from '../batch/merge-manifests.js'
-import { EXIT } from '../errors.js'
 import type { CliIo } from '../io.js'
 
-/** `cablekit manifest merge OUT`: join the shard manifests of a sharded batch into `manifest.jsonl`. */
+/** The options of `cablekit manifest merge`. */
+export interface MergeFlags {
+  json?: boolean
+  partial?: boolean
+}
+
+/** `cablekit manifest merge OUT`: join the shard manifests of a sharded batch into `manifest.jsonl` (run by `manifest-action.ts`). */
 export function registerManifest(program: Command, io: CliIo, done: (code: number) => void): void {
   const manifest = program.command('manifest').description('work with the manifests `cablekit batch` writes')
   manifest
@@ -17,35 +20,8 @@ export function registerManifest(program: Command, io: CliIo, done: (code: numbe
       'after',
       '\nWith a shard missing or incomplete, nothing is written and the exit code is 1: run the shards it names (they resume), then merge again.',
     )
-    .action(async (out: string, flags: { json?: boolean; partial?: boolean }) => {
-      const report = await mergeManifests(resolve(io.cwd, out), { partial: flags.partial === true })
-      const problems: string[] = []
-      const plural = (count: number, word: string) => `${word}${count === 1 ? '' : 's'}`
-      if (report.missing.length > 0) {
-        const runs = report.missing.map((index) => `--shard ${index}/${report.shards}`).join(', ')
-        problems.push(`missing ${plural(report.missing.length, 'shard')} ${report.missing.join(', ')} of ${report.shards}: run ${runs}`)
-      }
-      for (const shard of report.incomplete) {
-        const of = shard.expected !== undefined ? ` of ${shard.expected}` : ', and no summary of a finished run'
-        problems.push(`shard ${shard.shard}/${report.shards} is incomplete: ${shard.recorded} inputs recorded${of}: run it again (it resumes)`)
-      }
-      if (report.overlaps.count > 0) {
-        const examples = report.overlaps.paths.slice(0, 3).join(', ')
-        problems.push(`${report.overlaps.count} ${plural(report.overlaps.count, 'input')} recorded by more than one shard (first kept), e.g. ${examples}`)
-      }
-      if (flags.json) io.stdout.write(`${JSON.stringify(report)}\n`)
-      else if (report.written) {
-        const counts = `${report.entries} inputs (${report.rendered} rendered, ${report.failed} failed, ${report.skipped} skipped)`
-        io.stdout.write(`merged ${report.present.length} of ${report.shards} shard manifests: ${counts} into manifest.jsonl\n`)
-      }
-      if (report.misplaced > 0)
-        io.stderr.write(
-          `cablekit manifest merge: warning: ${report.misplaced} inputs were recorded by a shard that does not own them ` +
-            '(renamed files, or runs with another shard count)\n',
-        )
-      for (const problem of problems) io.stderr.write(`cablekit manifest merge: ${problem}\n`)
-      if (!report.written)
-        io.stderr.write('cablekit manifest merge: nothing written: the shards do not cover the archive yet (--partial writes what there is)\n')
-      done(problems.length > 0 ? EXIT.failed : EXIT.ok)
+    .action(async (out: string, flags: MergeFlags) => {
+      const { manifestMergeAction } = await import('./manifest-action.js')
+      done(await manifestMergeAction(out, flags, io))
     })
 }

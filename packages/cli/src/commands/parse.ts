@@ -1,15 +1,18 @@
 import type { Command } from 'commander'
-import { hasErrors, toJson } from '@cablekit/core'
 import type { SourceFormat } from '@cablekit/core'
-import { printDiagnostics } from '../diagnostics.js'
-import { EXIT } from '../errors.js'
 import type { CliIo } from '../io.js'
-import { readInputs } from '../read-inputs.js'
 import { formatOption } from '../options.js'
-import { addScanOptions, scanFlagsFrom } from '../scan-options.js'
+import { addScanOptions } from '../scan-options.js'
 import type { ScanFlags } from '../scan-options.js'
 
-/** `cablekit parse <files…>`: print the cables of all files as one JSON array. */
+/** The options `cablekit parse` takes. */
+export type ParseFlags = { from?: SourceFormat; fix?: boolean; positions?: boolean } & ScanFlags
+
+/**
+ * `cablekit parse <files…>`: print the cables of all files as one JSON array.
+ * Only the options are declared here; the parsers load when the command runs
+ * (`parse-action.ts`), so `cablekit --help` does not pay for them.
+ */
 export function registerParse(program: Command, io: CliIo, done: (code: number) => void): void {
   const command = program
     .command('parse')
@@ -20,15 +23,8 @@ export function registerParse(program: Command, io: CliIo, done: (code: number) 
     .option('--fix', 'apply suggested OCR fixes, recording each in the provenance')
     .option('--positions', 'keep the source positions of body nodes')
   addScanOptions(command)
-  command.action(async (files: string[], options: { from?: SourceFormat; fix?: boolean; positions?: boolean } & ScanFlags) => {
-    const scan = { scan: scanFlagsFrom(options), progress: (line: string) => io.stderr.write(`${line}\n`) }
-    const results = await readInputs(files, io.cwd, { ...(options.from ? { from: options.from } : {}), fix: options.fix === true }, scan)
-    const cables = results.flatMap((result) => result.cables)
-    io.stdout.write(toJson(cables, { positions: options.positions === true }))
-    printDiagnostics(
-      results.map((result) => result.file),
-      io,
-    )
-    done(results.some((result) => hasErrors(result.file) || result.cables.length === 0) ? EXIT.failed : EXIT.ok)
+  command.action(async (files: string[], options: ParseFlags) => {
+    const { parseAction } = await import('./parse-action.js')
+    done(await parseAction(files, options, io))
   })
 }

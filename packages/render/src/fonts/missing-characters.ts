@@ -36,10 +36,11 @@ export function missingCharacters(cable: Cable, options: { theme?: PdfOptions['t
   const verdicts = new Map<string, boolean>()
   const check = (value: string, field: string, position?: { line: number; column: number }) => {
     for (const char of sanitizeText(value)) {
-      if (found.has(char) || SILENT.test(char)) continue
+      // One verdict per distinct character (a silent one counts as drawn): the Unicode-property
+      // test and the coverage look-up then run once per character, not once per occurrence.
       let drawn = verdicts.get(char)
-      if (drawn === undefined) verdicts.set(char, (drawn = chain.some((face) => coversText(face, char))))
-      if (!drawn)
+      if (drawn === undefined) verdicts.set(char, (drawn = SILENT.test(char) || chain.some((face) => coversText(face, char))))
+      if (!drawn && !found.has(char))
         found.set(char, { char, codePoint: `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`, field, ...(position ? { position } : {}) })
     }
   }

@@ -1,5 +1,6 @@
 import type { FontFace } from '../fonts/font-face.js'
 import type { GlyphRunBox } from '../layout/laid-out.js'
+import { reuseGlyphData } from './reuse-glyph-data.js'
 
 /** The parts of pdfkit's EmbeddedFont that the writer uses (not in pdfkit's types). */
 interface EmbeddedFont {
@@ -32,7 +33,8 @@ const documentFonts = new WeakMap<object, Map<string, DocumentFont>>()
 /**
  * The PDF font of `face` in `doc`, created on first use from the already
  * parsed fontkit object: pdfkit embeds it (subset, with a ToUnicode map built
- * from the glyphs we register) when the document ends.
+ * from the glyphs we register) when the document ends, each glyph's data read
+ * once per process (`reuseGlyphData`).
  */
 function documentFont(doc: PdfDocumentInternals, face: FontFace): DocumentFont {
   let fonts = documentFonts.get(doc)
@@ -40,6 +42,7 @@ function documentFont(doc: PdfDocumentInternals, face: FontFace): DocumentFont {
   let entry = fonts.get(face.key)
   if (!entry) {
     doc.font(face.font)
+    reuseGlyphData(doc._font.subset)
     entry = { font: doc._font, codes: new Map(), first: new Map() }
     fonts.set(face.key, entry)
   }
