@@ -67,9 +67,10 @@ describe('round trip: every facsimile parses back to the header of its source', 
     )
     for (const name of names) expect(existsSync(join(dir, `${name}.pdf`)), name).toBe(true)
     const result = await share(async (name) => (await fromScan(readFileSync(join(dir, `${name}.pdf`)), { path: `${name}.pdf` })).cables[0])
-    // LibreOffice's PDF maps some Arabic contextual forms to the wrong letters (وزارة → ورارة): the localized letterhead differs.
-    expect(result.missed).toEqual({ ...KNOWN, 'maroc-otan-requete': ['issuer'], 'maroc-otan-cardiff': ['issuer'] })
-    expect(result.share).toBeGreaterThanOrEqual(0.9)
+    // LibreOffice draws Arabic letters that differ by their dots with one base glyph, the letter only in the span's
+    // /ActualText: read without it, the localized letterhead came back as ورارة for وزارة.
+    expect(result.missed).toEqual({ 'maroc-otan-requete': [], ...KNOWN })
+    expect(result.share).toBeGreaterThanOrEqual(0.95)
   }, 240_000)
   // The round trip through a scan is checked by tests/scan-cli.test.ts (a two-sheet TIFF, the one OCR run there).
 })

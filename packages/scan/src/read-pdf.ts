@@ -4,6 +4,8 @@ import { pathToFileURL } from 'node:url'
 import type { Word, WordPage } from '@cablekit/core'
 import { toGreyPgm } from './grey-image.js'
 import { loadPdfJs } from './load-pdfjs.js'
+import { markedContentTexts, pdfSource } from './actual-text.js'
+import type { PdfSource } from './actual-text.js'
 import type { PdfJs } from './load-pdfjs.js'
 import { ocrPages } from './ocr-pages.js'
 import type { OcrImage, OcrOptions } from './ocr-pages.js'
@@ -95,11 +97,14 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions = {}): 
     if (document.numPages > maxPages)
       problems.push({ severity: 'warning', ruleId: 'too-many-pages', reason: `the PDF has ${document.numPages} pages: only the first ${maxPages} are read` })
     const toOcr: OcrImage[] = []
+    // The file as text, made on the first page that has marked content (for its /ActualText).
+    let file: PdfSource | undefined
+    const source = () => (file ??= pdfSource(bytes))
     for (let number = 1; number <= count; number++) {
       try {
         const page = await withTimeLimit(document.getPage(number), timeout, `reading page ${number}`)
         const viewport = page.getViewport({ scale: 1 })
-        const words = options.ocr ? [] : await withTimeLimit(textWords(page, viewport), timeout, `reading the text of page ${number}`)
+        const words = options.ocr ? [] : await withTimeLimit(textWords(page, viewport, source), timeout, `reading the text of page ${number}`)
         const letters = words.reduce((sum, word) => sum + (word.text.match(/[\p{L}\p{N}]/gu)?.length ?? 0), 0)
         if (letters >= (options.minPageText ?? 25)) {
           result.pages.push({ number, width: round(viewport.width), height: round(viewport.height), words })
@@ -138,12 +143,60 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions = {}): 
 type PdfPage = Awaited<ReturnType<Awaited<ReturnType<PdfJs['getDocument']>['promise']>['getPage']>>
 type Viewport = ReturnType<PdfPage['getViewport']>
 
+/** A text run of pdf.js's text content, as `textWords` reads it. */
+type TextRun = Extract<Awaited<ReturnType<PdfPage['getTextContent']>>['items'][number], { str: string }>
+
+/**
+ * The text runs of a page, with each marked-content sequence that has an `/ActualText` read as that
+ * text: on its first run, the others of the sequence dropped (see {@link markedContentTexts}). When
+ * the content stream cannot be paired with what pdf.js reports, the runs are kept as pdf.js gives them.
+ */
+async function textRuns(page: PdfPage, source: () => PdfSource): Promise<TextRun[]> {
+  const items = (await page.getTextContent({ includeMarkedContent: true })).items
+  const runs = items.filter((item): item is TextRun => 'str' in item)
+  const begins = items.filter((item) => 'type' in item && item.type.startsWith('beginMarkedContent')).length
+  if (!items.some((item) => 'type' in item && item.type === 'beginMarkedContentProps')) return runs
+  const texts = page.ref ? markedContentTexts(source(), page.ref) : undefined
+  if (!texts || texts.length !== begins || texts.every((text) => text === undefined)) return runs
+  const result: TextRun[] = []
+  // The sequences open at this point: their /ActualText (only the outermost one that has one is used:
+  // it replaces all the sequence contains, nested sequences included) and the runs drawn inside it.
+  const open: (string | undefined)[] = []
+  let replacing = -1
+  let inside: TextRun[] = []
+  let sequence = 0
+  let replacingSequence = 0
+  for (const item of items) {
+    if ('str' in item) {
+      if (replacing < 0) result.push(item)
+      else inside.push(item)
+    } else if (item.type === 'endMarkedContent') {
+      open.pop()
+      if (replacing >= 0 && open.length <= replacing) {
+        // The text goes on the widest run: the base glyph, where LibreOffice draws a dot and a base.
+        const widest = inside.reduce<TextRun | undefined>((best, run) => (!best || run.width > best.width ? run : best), undefined)
+        if (widest) result.push({ ...widest, str: texts[replacingSequence]! })
+        replacing = -1
+        inside = []
+      }
+    } else {
+      const text = texts[sequence]
+      open.push(text)
+      if (replacing < 0 && text !== undefined) {
+        replacing = open.length - 1
+        replacingSequence = sequence
+      }
+      sequence++
+    }
+  }
+  return result
+}
+
 /** The text layer as words: each text run split at its spaces, its width shared by character. */
-async function textWords(page: PdfPage, viewport: Viewport): Promise<Word[]> {
-  const content = await page.getTextContent()
+async function textWords(page: PdfPage, viewport: Viewport, source: () => PdfSource): Promise<Word[]> {
   const words: Word[] = []
-  for (const item of content.items) {
-    if (!('str' in item) || item.str.trim() === '') continue
+  for (const item of await textRuns(page, source)) {
+    if (item.str.trim() === '') continue
     // The run's matrix in page space, y down: its origin is the baseline's left end.
     const [a, b, c, d, e, f] = multiply(viewport.transform, item.transform)
     const size = Math.hypot(c, d) || item.height || 1
