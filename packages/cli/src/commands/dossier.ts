@@ -4,25 +4,18 @@ import { basename, dirname, extname, join, resolve } from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import type { Command } from 'commander'
 import type { VFile } from 'vfile'
-import { hasErrors, RedactionRuleError, toJson } from '@cablekit/core'
-import { toDossierDocx, toDossierPdfStream } from '@cablekit/render'
 import type { DossierEntry, DossierOrder, ThemeData, ThemeName } from '@cablekit/render'
-import { printDiagnostics } from '../diagnostics.js'
-import { loadDossier } from '../dossier/load-dossier.js'
 import type { DossierFile } from '../dossier/load-dossier.js'
 import { CliError, EXIT } from '../errors.js'
 import type { CliIo } from '../io.js'
-import { readInputs } from '../read-inputs.js'
 import { addRedactionOptions, redactOptionsFrom, scrubberFor, scrubDiagnostics } from '../redaction-options.js'
 import { InputGuard } from '../input-guard.js'
-import { reportMissingGlyphs } from '../report-missing-glyphs.js'
 import type { RedactionFlags } from '../redaction-options.js'
 import { writeAtomic } from '../write-atomic.js'
 import { addScanOptions, scanFlagsFrom } from '../scan-options.js'
 import type { ScanFlags } from '../scan-options.js'
 import { addRenderFlags, renderFlagsFrom } from '../render-flags.js'
 import type { RenderFlags } from '../render-flags.js'
-import { loadThemeModule } from '../load-theme-module.js'
 import { coverLanguage } from '../document-languages.js'
 
 interface DossierCommandOptions extends RedactionFlags, ScanFlags, RenderFlags {
@@ -64,6 +57,16 @@ export function registerDossier(program: Command, io: CliIo, done: (code: number
     const out = resolve(io.cwd, options.out)
     const format = extname(out).toLowerCase()
     if (format !== '.pdf' && format !== '.docx') throw new CliError('`-o` must name a .pdf or .docx file', EXIT.usage)
+    // The parsers and renderers load only when a book is made: `cablekit --help` never pays for them.
+    const [{ hasErrors, RedactionRuleError, toJson }, { toDossierDocx, toDossierPdfStream }, { printDiagnostics }, { loadDossier }, { readInputs }] =
+      await Promise.all([
+        import('@cablekit/core'),
+        import('@cablekit/render'),
+        import('../diagnostics.js'),
+        import('../dossier/load-dossier.js'),
+        import('../read-inputs.js'),
+      ])
+    const [{ reportMissingGlyphs }, { loadThemeModule }] = await Promise.all([import('../report-missing-glyphs.js'), import('../load-theme-module.js')])
     const { theme: choice, parse, json, annotate, tagged, pdfa, finish, embedFonts } = renderFlagsFrom(options, io.cwd, 'dossier')
     // resolveThemeChoice only gives names of the registry, so the cast holds.
     const flagTheme: ThemeName | ThemeData | undefined =
@@ -108,6 +111,9 @@ export function registerDossier(program: Command, io: CliIo, done: (code: number
       for (const file of files) scrubDiagnostics(file, scrub)
     }
     printDiagnostics(files, io)
+    // The sources' text is not read again once their diagnostics are printed: a book of a whole archive would hold it
+    // all while it paints.
+    for (const file of files) file.value = ''
     const guard = new InputGuard()
     for (const cable of spec.cables) await guard.add(resolve(io.cwd, cable.path))
     if (yml) await guard.add(resolve(io.cwd, inputs[0]!))

@@ -3,7 +3,7 @@ import { dirname, relative, resolve } from 'node:path'
 import { VFile } from 'vfile'
 import { parseFrontMatter, report } from '@cablekit/core'
 import type { RedactOptions } from '@cablekit/core'
-import { THEME_NAMES } from '@cablekit/render'
+import { THEME_NAMES } from '@cablekit/render/themes'
 import type { DossierOrder, ThemeName } from '@cablekit/render'
 import { expandGlobs } from './expand-globs.js'
 

@@ -44,14 +44,40 @@ export function registerChromeFonts(doc: Doc): void {
   doc.registerFont(BOLD, serif.bold ?? serif.regular)
 }
 
+/** One line of the index as printed: a wrapped piece of a term's line, the first of a section under its heading. */
+export interface IndexRow {
+  heading?: string
+  text: string
+  /** The last piece of its term: a little space follows. */
+  last: boolean
+}
+
+/** Lines of a table of contents entry as they are drawn, and its height. */
+interface WrappedEntry {
+  date: string[]
+  title: string[]
+  height: number
+}
+
+/** Longest word measured whole: a subject with no spaces is cut rather than measured whole (quadratic in fontkit). */
+const LONGEST_WORD = 120
+/** The pieces a word wider than a line is cut into, each measured on its own. */
+const LONGEST_PIECE = 24
+/** Most lines of a subject in the contents: the rest is cut with an ellipsis, so one entry never outgrows a page. */
+const MOST_TITLE_LINES = 6
+/** Words measured before the measuring document is replaced: pdfkit caches every word's layout for as long as the document lives. */
+const MEASURED_WORDS_KEPT = 50_000
+
 let measurer: Doc | undefined
+let measuredWords = 0
 
 /** A document never written, only used to measure text with the same fonts as the real one. */
 function measuring(): Doc {
-  if (!measurer) {
+  if (!measurer || measuredWords > MEASURED_WORDS_KEPT) {
     measurer = new PDFDocument({ autoFirstPage: false, font: null } as unknown as PDFKit.PDFDocumentOptions)
     registerChromeFonts(measurer)
     measurer.addPage({ size: [PAGE.width, PAGE.height], margin: 0 })
+    measuredWords = 0
   }
   return measurer
 }
@@ -60,18 +86,75 @@ function clean(text: string): string {
   return sanitizeText(text)
 }
 
-/** Height of a table of contents entry. */
-function tocEntryHeight(entry: TocEntry): number {
-  const doc = measuring()
-  doc.font(REGULAR).fontSize(10)
-  return Math.max(doc.heightOfString(clean(entry.title), { width: SUBJECT_COLUMN }), doc.heightOfString(clean(entry.date), { width: DATE_COLUMN - 6 })) + 7
+/**
+ * Break `text` into lines no wider than `width` in the font and size set on
+ * `doc`, at spaces, and inside a word only when it is wider than a line. The
+ * dossier's pages draw these lines one by one: what was measured is what is
+ * drawn, and pdfkit never breaks a line or adds a page on its own.
+ */
+function wrap(doc: Doc, text: string, width: number): string[] {
+  const lines: string[] = []
+  let line = ''
+  let lineWidth = 0
+  const space = doc.widthOfString(' ')
+  for (const word of clean(text).split(/\s+/)) {
+    if (!word) continue
+    const characters = Array.from(word)
+    measuredWords++
+    const whole = characters.length <= LONGEST_WORD ? doc.widthOfString(word) : Infinity
+    // A word wider than a line is cut in pieces, as pdfkit would cut it; any other moves to the next line whole.
+    const pieces: string[] = []
+    if (whole <= width) pieces.push(word)
+    else for (let at = 0; at < characters.length; at += LONGEST_PIECE) pieces.push(characters.slice(at, at + LONGEST_PIECE).join(''))
+    pieces.forEach((piece, index) => {
+      const gap = index === 0 && line ? space : 0
+      if (pieces.length > 1) measuredWords++
+      const pieceWidth = pieces.length === 1 ? whole : doc.widthOfString(piece)
+      if (line && lineWidth + gap + pieceWidth > width) {
+        lines.push(line)
+        line = piece
+        lineWidth = pieceWidth
+      } else {
+        line += (gap ? ' ' : '') + piece
+        lineWidth += gap + pieceWidth
+      }
+    })
+  }
+  lines.push(line)
+  return lines
 }
 
-function indexLineHeight(line: IndexLine): number {
-  const doc = measuring()
-  const heading = line.heading ? (doc.font(BOLD).fontSize(13), doc.heightOfString(clean(line.heading), { width: WIDTH }) + 14) : 0
-  doc.font(REGULAR).fontSize(10)
-  return heading + doc.heightOfString(clean(line.text), { width: WIDTH, indent: 0 }) + 3
+const wrappedEntries = new WeakMap<TocEntry, WrappedEntry>()
+
+/** An entry's lines and height, measured once (in `measure`): when cut into pages, and again when drawn. */
+function wrapEntry(entry: TocEntry, measure?: Doc): WrappedEntry {
+  let wrapped = wrappedEntries.get(entry)
+  if (!wrapped) {
+    const doc = (measure ?? measuring()).font(REGULAR).fontSize(10)
+    const title = wrap(doc, entry.title, SUBJECT_COLUMN)
+    if (title.length > MOST_TITLE_LINES) {
+      title.length = MOST_TITLE_LINES
+      title[MOST_TITLE_LINES - 1] += '…'
+    }
+    const date = wrap(doc, entry.date, DATE_COLUMN - 6)
+    wrapped = { date, title, height: Math.max(title.length, date.length) * doc.currentLineHeight(true) + 7 }
+    wrappedEntries.set(entry, wrapped)
+  }
+  return wrapped
+}
+
+/** The index's lines, wrapped into rows: a term listed in every cable of a big book runs over pages. */
+function indexRows(lines: readonly IndexLine[], measure: Doc): IndexRow[] {
+  const doc = measure.font(REGULAR).fontSize(10)
+  return lines.flatMap((line) => {
+    const pieces = wrap(doc, line.text, WIDTH)
+    return pieces.map((text, index) => ({ ...(index === 0 && line.heading ? { heading: line.heading } : {}), text, last: index === pieces.length - 1 }))
+  })
+}
+
+function indexRowHeight(doc: Doc, row: IndexRow): number {
+  const heading = row.heading ? doc.font(BOLD).fontSize(13).currentLineHeight(true) + 14 : 0
+  return heading + doc.font(REGULAR).fontSize(10).currentLineHeight(true) + (row.last ? 3 : 0)
 }
 
 /**
@@ -94,14 +177,21 @@ export function paginateItems<T>(items: readonly T[], height: (item: T) => numbe
   return pages
 }
 
-/** The table of contents, cut into pages. */
-export function paginateToc(entries: readonly TocEntry[]): TocEntry[][] {
-  return paginateItems(entries, tocEntryHeight)
+/**
+ * The table of contents, cut into pages. Its length depends on the dates and
+ * titles only, not on the page numbers.
+ *
+ * @param measure the document the contents will be drawn in, to measure with its fonts (pdfkit then draws each word from
+ *   the layout it cached when measuring); default: a document kept for measuring only.
+ */
+export function paginateToc(entries: readonly TocEntry[], measure?: Doc): TocEntry[][] {
+  return paginateItems(entries, (entry) => wrapEntry(entry, measure).height)
 }
 
-/** The index, cut into pages. */
-export function paginateIndex(lines: readonly IndexLine[]): IndexLine[][] {
-  return paginateItems(lines, indexLineHeight)
+/** The index, wrapped into rows and cut into pages (`measure` as for {@link paginateToc}). */
+export function paginateIndex(lines: readonly IndexLine[], measure?: Doc): IndexRow[][] {
+  const doc = measure ?? measuring()
+  return paginateItems(indexRows(lines, doc), (row) => indexRowHeight(doc, row))
 }
 
 /** Draw the cover: title, subtitle, editor, date and the number of cables. */
@@ -117,10 +207,12 @@ export function drawCover(
     .lineWidth(1.5)
     .strokeColor(INK)
     .stroke()
-  doc.fillColor(INK).font(BOLD).fontSize(26).text(clean(cover.title), MARGIN, 250, { width: WIDTH, align: 'center' })
+  // Each text is held to the page (`height`): pdfkit would otherwise add pages of its own for a very long title.
+  const held = (y: number) => ({ width: WIDTH, align: 'center' as const, height: Math.max(BOTTOM - y, 40), ellipsis: true })
+  doc.fillColor(INK).font(BOLD).fontSize(26).text(clean(cover.title), MARGIN, 250, held(250))
   let y = doc.y + 14
   if (cover.subtitle) {
-    doc.font(REGULAR).fontSize(15).fillColor(MUTED).text(clean(cover.subtitle), MARGIN, y, { width: WIDTH, align: 'center' })
+    doc.font(REGULAR).fontSize(15).fillColor(MUTED).text(clean(cover.subtitle), MARGIN, y, held(y))
     y = doc.y + 10
   }
   doc
@@ -135,11 +227,11 @@ export function drawCover(
       .font(REGULAR)
       .fontSize(12)
       .fillColor(INK)
-      .text(`${labels.editedBy} ${clean(cover.editor)}`, MARGIN, y, { width: WIDTH, align: 'center' })
+      .text(`${labels.editedBy} ${clean(cover.editor)}`, MARGIN, y, held(y))
     y = doc.y + 6
   }
   const facts = [cover.date ? formatDate(cover.date, cover.lang) : undefined, labels.cables(cover.count)].filter(Boolean).join(' — ')
-  doc.font(REGULAR).fontSize(11).fillColor(MUTED).text(facts, MARGIN, y, { width: WIDTH, align: 'center' })
+  doc.font(REGULAR).fontSize(11).fillColor(MUTED).text(facts, MARGIN, y, held(y))
   doc.restore()
 }
 
@@ -154,6 +246,16 @@ function drawHeading(doc: Doc, text: string): void {
     .stroke()
 }
 
+/** Draw lines one under the other from `y`, each as one piece (no wrapping by pdfkit); returns the `y` under them. */
+function drawLines(doc: Doc, lines: readonly string[], x: number, y: number): number {
+  const height = doc.currentLineHeight(true)
+  for (const line of lines) {
+    doc.text(line, x, y, { lineBreak: false })
+    y += height
+  }
+  return y
+}
+
 /**
  * Draw one page of the table of contents: date, reference and subject, and
  * the page number, each entry a link to the named destination of the page
@@ -164,22 +266,12 @@ export function drawTocPage(doc: Doc, entries: readonly TocEntry[], first: boole
   if (first) drawHeading(doc, labels.contents)
   let y = first ? MARGIN + 56 : MARGIN
   for (const entry of entries) {
-    const height = tocEntryHeight(entry)
-    doc
-      .font(REGULAR)
-      .fontSize(10)
-      .fillColor(MUTED)
-      .text(clean(entry.date), MARGIN, y, { width: DATE_COLUMN - 6 })
-    doc
-      .font(REGULAR)
-      .fontSize(10)
-      .fillColor(INK)
-      .text(clean(entry.title), MARGIN + DATE_COLUMN, y, { width: SUBJECT_COLUMN })
-    doc
-      .font(BOLD)
-      .fontSize(10)
-      .fillColor(INK)
-      .text(entry.page, PAGE.width - MARGIN - NUMBER_COLUMN, y, { width: NUMBER_COLUMN, align: 'right', lineBreak: false })
+    const { date, title, height } = wrapEntry(entry)
+    drawLines(doc.font(REGULAR).fontSize(10).fillColor(MUTED), date, MARGIN, y)
+    drawLines(doc.fillColor(INK), title, MARGIN + DATE_COLUMN, y)
+    doc.font(BOLD).fontSize(10)
+    const page = clean(entry.page)
+    doc.text(page, PAGE.width - MARGIN - doc.widthOfString(page), y, { lineBreak: false })
     doc.goTo(MARGIN, y, WIDTH, height - 4, entry.destination)
     y += height
   }
@@ -187,21 +279,16 @@ export function drawTocPage(doc: Doc, entries: readonly TocEntry[], first: boole
 }
 
 /** Draw one page of the index. */
-export function drawIndexPage(doc: Doc, lines: readonly IndexLine[], first: boolean, labels: DossierLabels): void {
+export function drawIndexPage(doc: Doc, rows: readonly IndexRow[], first: boolean, labels: DossierLabels): void {
   doc.save()
   if (first) drawHeading(doc, labels.index)
   let y = first ? MARGIN + 56 : MARGIN
-  for (const line of lines) {
-    if (line.heading) {
-      doc
-        .font(BOLD)
-        .fontSize(13)
-        .fillColor(INK)
-        .text(clean(line.heading), MARGIN, y + 6, { width: WIDTH })
-      y = doc.y + 8
+  for (const row of rows) {
+    if (row.heading) {
+      doc.font(BOLD).fontSize(13).fillColor(INK)
+      y = drawLines(doc, [clean(row.heading)], MARGIN, y + 6) + 8
     }
-    doc.font(REGULAR).fontSize(10).fillColor(INK).text(clean(line.text), MARGIN, y, { width: WIDTH })
-    y = doc.y + 3
+    y = drawLines(doc.font(REGULAR).fontSize(10).fillColor(INK), [row.text], MARGIN, y) + (row.last ? 3 : 0)
   }
   doc.restore()
 }
@@ -209,11 +296,8 @@ export function drawIndexPage(doc: Doc, lines: readonly IndexLine[], first: bool
 /** Draw the introduction's title above the laid-out text of its first page. */
 export function drawFrontFolio(doc: Doc, label: string): void {
   doc.save()
-  doc
-    .font(REGULAR)
-    .fontSize(9)
-    .fillColor(MUTED)
-    .text(label, 0, PAGE.height - 40, { width: PAGE.width, align: 'center', lineBreak: false })
+  doc.font(REGULAR).fontSize(9).fillColor(MUTED)
+  doc.text(label, (PAGE.width - doc.widthOfString(label)) / 2, PAGE.height - 40, { lineBreak: false })
   doc.restore()
 }
 
@@ -231,6 +315,8 @@ export function drawDossierFolio(doc: Doc, label: string, width: number, height:
     .lineWidth(0.5)
     .strokeColor(MUTED)
     .stroke()
-  doc.font(BOLD).fontSize(8).fillColor(INK).text(label, x, y, { width: boxWidth, align: 'center', lineBreak: false })
+  // Centred by hand: pdfkit would set up a line wrapper for every page of the book.
+  doc.font(BOLD).fontSize(8).fillColor(INK)
+  doc.text(label, x + (boxWidth - doc.widthOfString(label)) / 2, y, { lineBreak: false })
   doc.restore()
 }

@@ -4,6 +4,30 @@ import type { IndexLine } from './dossier-chrome.js'
 import type { DossierLabels } from './dossier-labels.js'
 import { naturalCompare } from './prepare-dossier.js'
 
+/**
+ * What the index reads of a cable: a book keeps this much of each cable while
+ * it paints the next ones, not the cable itself.
+ */
+export interface IndexedCable {
+  family?: Cable['family']
+  tags?: readonly string[]
+  place?: string
+  from?: string
+  /** Present when the cable came with a publication wrapper (its tags are then hashtags); only its presence counts. */
+  publication?: unknown
+}
+
+/** The fields of `cable` the index reads, copied, so the cable's body can be let go. */
+export function indexedCable(cable: Cable): IndexedCable {
+  return {
+    ...(cable.family ? { family: cable.family } : {}),
+    ...(cable.tags ? { tags: [...cable.tags] } : {}),
+    ...(cable.place ? { place: cable.place } : {}),
+    ...(cable.from ? { from: cable.from } : {}),
+    ...(cable.publication !== undefined ? { publication: true } : {}),
+  }
+}
+
 /** One section of a dossier's index: a heading and its terms, each with the pages where cables that carry it start. */
 export interface IndexSection {
   heading: string
@@ -21,7 +45,7 @@ const TELEGRAM_FAMILIES: ReadonlySet<string> = new Set(['us-telegram', 'fco-tele
  * `PREL` with `#Maroc` would read as one vocabulary. A telegram family's tags
  * are TAGS; otherwise tags that came with a publication wrapper are its hashtags.
  */
-function hashtagsOf(cable: Cable): boolean {
+function hashtagsOf(cable: IndexedCable): boolean {
   if (cable.family && TELEGRAM_FAMILIES.has(cable.family)) return false
   return cable.publication !== undefined
 }
@@ -34,8 +58,8 @@ function hashtagsOf(cable: Cable): boolean {
  *
  * @param starts the page label where each cable starts, in the same order as `cables`.
  */
-export function indexSections(cables: readonly Cable[], starts: readonly string[], labels: DossierLabels): IndexSection[] {
-  const sections: [string, (cable: Cable) => readonly string[]][] = [
+export function indexSections(cables: readonly IndexedCable[], starts: readonly string[], labels: DossierLabels): IndexSection[] {
+  const sections: [string, (cable: IndexedCable) => readonly string[]][] = [
     [labels.tags, (cable) => (hashtagsOf(cable) ? [] : (cable.tags ?? []))],
     [labels.hashtags, (cable) => (hashtagsOf(cable) ? (cable.tags ?? []).map((tag) => (tag.startsWith('#') ? tag : `#${tag}`)) : [])],
     [labels.places, (cable) => (cable.place ? [cable.place] : [])],
@@ -51,7 +75,9 @@ export function indexSections(cables: readonly Cable[], starts: readonly string[
           const key = term.normalize('NFKC').toLowerCase()
           const entry = pages.get(key) ?? { term, pages: [] }
           const page = starts[index]!
-          if (!entry.pages.includes(page)) entry.pages.push(page)
+          // Start pages only grow from cable to cable, so a repeat can only be the last one (a term twice in one cable):
+          // checking the whole list would make a term carried by every cable of a 10,000-cable book quadratic.
+          if (entry.pages[entry.pages.length - 1] !== page) entry.pages.push(page)
           pages.set(key, entry)
         }
       })
@@ -61,7 +87,7 @@ export function indexSections(cables: readonly Cable[], starts: readonly string[
 }
 
 /** The index as printable lines: `term — 3, 17, 25`, the first of each section under its heading. */
-export function dossierIndex(cables: readonly Cable[], starts: readonly string[], labels: DossierLabels): IndexLine[] {
+export function dossierIndex(cables: readonly IndexedCable[], starts: readonly string[], labels: DossierLabels): IndexLine[] {
   return indexSections(cables, starts, labels).flatMap((section) =>
     section.terms.map((term, index) => ({ ...(index === 0 ? { heading: section.heading } : {}), text: `${term.term} — ${term.pages.join(', ')}` })),
   )
