@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os'
 import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
@@ -13,5 +14,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Vitest's default for `run` is one worker fewer than the CPUs: a single worker on a two-core CI
+    // runner, which then sits idle while a test waits on LibreOffice, Chromium, Slurm or a child
+    // process. One per CPU, and never fewer than two; each file still runs in a fresh process.
+    maxWorkers: Math.max(2, availableParallelism()),
   },
 })

@@ -66,16 +66,44 @@ function fieldTokens(xml: string): string[] {
   return [...xml.matchAll(/<w:fldChar w:fldCharType="(\w+)"\/>|<w:instrText[^>]*>([^<]*)<\/w:instrText>/g)].map((m) => m[1] ?? m[2]!.replace(/&quot;/g, '"'))
 }
 
+const dir = tempDir('dossier-docx')
+
+/** The two dossiers the tests below read, written once: the book in duplex, and a French circular then a US telegram. */
+const dossiers = once(async () => {
+  const bookBytes = await toDossierDocx(book(), { duplex: true })
+  writeFileSync(join(dir, 'book.docx'), bookBytes)
+  // A French circular first, then a US telegram: the first cable's theme no longer decides the others'.
+  const cables = [markdown('maroc-otan-requete.md'), markdown('09RABAT412.md')]
+  const themesBytes = await toDossierDocx({ title: 'Deux familles', lang: 'fr', cables }, { index: false })
+  writeFileSync(join(dir, 'themes.docx'), themesBytes)
+  return { book: bookBytes, themes: themesBytes }
+})
+
+/**
+ * Both dossiers as LibreOffice prints them, from one LibreOffice process: each
+ * start costs seconds. The book goes first: LibreOffice keeps the first
+ * embedded subset of a face it meets, and the book's cables hold every
+ * character of the other dossier's.
+ */
+const printed = once(async () => {
+  await dossiers()
+  const [book, themes] = await libreOfficeToPdf([join(dir, 'book.docx'), join(dir, 'themes.docx')], dir)
+  return { book: book!, themes: themes! }
+})
+
+function once<T>(make: () => Promise<T>): () => Promise<T> {
+  let result: Promise<T> | undefined
+  return () => (result ??= make())
+}
+
 describe('dossier DOCX written by the WordprocessingML writer', () => {
   let bytes: Uint8Array
   let parts: DocxParts
   let xml: string
-  const dir = tempDir('dossier-docx')
   beforeAll(async () => {
-    bytes = await toDossierDocx(book(), { duplex: true })
+    bytes = (await dossiers()).book
     parts = await openDocx(bytes)
     xml = parts.xml.get('word/document.xml')!
-    writeFileSync(join(dir, 'book.docx'), bytes)
   }, 120_000)
 
   it('writes the contents as one TOC field whose cached result is a linked entry per dossier heading', () => {
@@ -189,8 +217,8 @@ describe('dossier DOCX written by the WordprocessingML writer', () => {
   })
 
   it('LibreOffice prints each cable on the sheet the contents give, with its own folio counted within the cable', async () => {
-    const [pdf] = await libreOfficeToPdf([join(dir, 'book.docx')], dir)
-    const { stdout } = await exec('pdftotext', ['-layout', '-enc', 'UTF-8', pdf!, '-'], { maxBuffer: 64 * 1024 * 1024 })
+    const pdf = (await printed()).book
+    const { stdout } = await exec('pdftotext', ['-layout', '-enc', 'UTF-8', pdf, '-'], { maxBuffer: 64 * 1024 * 1024 })
     const sheets = stdout.split('\f')
     const pdfPages = sheets.map(letters)
     const contentsPage = pdfPages.findIndex((text) => text.includes(letters('Table des matières')))
@@ -294,19 +322,15 @@ Texte de l'annexe.
 })
 
 describe('each cable of a DOCX dossier in its own theme', () => {
-  const dir = tempDir('dossier-themes')
   let parts: DocxParts
   let view: Awaited<ReturnType<typeof readWithPythonDocx>>
+  let pdf: string
   let pdfSheets: string[]
   beforeAll(async () => {
-    // A French circular first, then a US telegram: the first cable's theme no longer decides the others'.
-    const cables = [markdown('maroc-otan-requete.md'), markdown('09RABAT412.md')]
-    const bytes = await toDossierDocx({ title: 'Deux familles', lang: 'fr', cables }, { index: false })
-    parts = await openDocx(bytes)
-    writeFileSync(join(dir, 'themes.docx'), bytes)
+    parts = await openDocx((await dossiers()).themes)
     view = await readWithPythonDocx(join(dir, 'themes.docx'))
-    const [pdf] = await libreOfficeToPdf([join(dir, 'themes.docx')], dir)
-    const { stdout } = await exec('pdftotext', ['-layout', '-enc', 'UTF-8', pdf!, '-'], { maxBuffer: 64 << 20 })
+    pdf = (await printed()).themes
+    const { stdout } = await exec('pdftotext', ['-layout', '-enc', 'UTF-8', pdf, '-'], { maxBuffer: 64 << 20 })
     pdfSheets = stdout.split('\f')
   }, 180_000)
 
@@ -343,8 +367,7 @@ describe('each cable of a DOCX dossier in its own theme', () => {
   })
 
   it('prints the telegram on Letter paper in Courier and the letter on A4, in LibreOffice', async () => {
-    const [pdf] = await libreOfficeToPdf([join(dir, 'themes.docx')], tempDir('dossier-themes-pdf'))
-    const { stdout } = await exec('pdfinfo', ['-f', '1', '-l', '99', pdf!])
+    const { stdout } = await exec('pdfinfo', ['-f', '1', '-l', '99', pdf])
     const sizes = [...stdout.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/g)].map((m) => `${Math.round(Number(m[1]))}x${Math.round(Number(m[2]))}`)
     const telegram = pdfSheets.findIndex((sheet) => sheet.includes('SUBJECT: MOROCCO ASKS NATO'))
     expect(telegram).toBeGreaterThan(0)
