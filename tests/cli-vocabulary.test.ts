@@ -139,7 +139,7 @@ describe('the shared rendering flags', () => {
     const markdown = await cli(['batch', 'ocr', '-o', 'b-markdown', '--jobs', '1', '--progress', 'none'], { cwd: work, env })
     expect(manifestOf(join(work, 'b-markdown'))[0]!.status).toBe('skipped')
     expect(markdown.code).toBe(0)
-    // Seven batch runs, each starting its workers: more than the default minute on a loaded machine.
+    // Five batch runs, each starting its workers: more than the default minute on a loaded machine.
   }, 180_000)
 
   it('batch renders with a theme module, imported by each worker, and renders again when the module changes', async () => {
