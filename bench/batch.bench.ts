@@ -22,8 +22,8 @@
  * The baselines convert a sample (`--baseline-count`, the first Markdown files
  * in walk order): their rate does not depend on the archive's size.
  */
-import { execFileSync, spawn, spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { execFileSync, spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { availableParallelism, loadavg } from 'node:os'
 import { join } from 'node:path'
@@ -35,6 +35,8 @@ import { fontFiles } from '@cablekit/render'
 import { contentHash } from '../packages/cli/src/batch/hashes.js'
 import { batchOptionsHash } from '../packages/cli/src/batch/run-batch.js'
 import { generateArchive } from '../scripts/gen-archive-lib.js'
+import { measure, newestUnder } from './process-tree.js'
+import type { Measured } from './process-tree.js'
 
 const { values } = parseArgs({
   options: {
@@ -59,85 +61,6 @@ const load = () =>
 
 // 0. The built CLI, fresh.
 ensureBuilt()
-
-interface Measured {
-  seconds: number
-  /** CPU seconds (user + system) of the whole tree: steadier than wall time on a shared machine. */
-  cpu: number
-  /** Peak sum of RSS over the process tree, the peak of the parent alone, and of the largest descendant. */
-  treeRss: number
-  mainRss: number
-  childRss: number
-  /** The last 4 KB of stdout. */
-  stdout: string
-  code: number | null
-}
-
-/**
- * Sample the RSS of `pid` and its descendants every 100 ms. Listing `/proc`
- * yields processes only (thread-group leaders); threads live under
- * `/proc/<pid>/task` and share their process's memory, so nothing is counted
- * twice — unlike `pstree -p`, which lists thread ids too.
- */
-function sampleTree(pid: number, peaks: { tree: number; main: number; child: number }): NodeJS.Timeout {
-  // \`pid\` is the timing shell; its child is the measured command (the parent), the rest are descendants.
-  const page = 4096
-  return setInterval(() => {
-    const parents = new Map<number, number>()
-    const rss = new Map<number, number>()
-    for (const name of readdirSync('/proc')) {
-      if (!/^\d+$/.test(name)) continue
-      try {
-        const stat = readFileSync(`/proc/${name}/stat`, 'utf8')
-        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-        parents.set(Number(name), Number(fields[1]))
-        rss.set(Number(name), Number(fields[21]) * page)
-      } catch {
-        // gone between listing and reading
-      }
-    }
-    const inTree = (candidate: number): boolean => {
-      for (let current = candidate, depth = 0; current > 1 && depth < 16; current = parents.get(current) ?? 0, depth++) if (current === pid) return true
-      return false
-    }
-    let tree = 0
-    for (const [candidate, bytes] of rss) {
-      if (!inTree(candidate)) continue
-      tree += bytes
-      if (parents.get(candidate) === pid) peaks.main = Math.max(peaks.main, bytes)
-      else if (candidate !== pid) peaks.child = Math.max(peaks.child, bytes)
-    }
-    peaks.tree = Math.max(peaks.tree, tree)
-  }, 100)
-}
-
-/**
- * Run a command under a shell whose \`times\` builtin then prints the CPU time
- * of everything it waited for (the command and, through it, every process it
- * waited for: workers, pandoc runs), and sample the tree's memory meanwhile.
- */
-function measure(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<Measured> {
-  const started = performance.now()
-  const child = spawn('sh', ['-c', '"$@"; status=$?; times >&2; exit $status', 'sh', command, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env })
-  const peaks = { tree: 0, main: 0, child: 0 }
-  const timer = sampleTree(child.pid!, peaks)
-  let stdout = ''
-  let stderr = ''
-  child.stdout.setEncoding('utf8')
-  // Keep only the tails: a 100,000-line event stream need not sit in the bench's memory.
-  child.stdout.on('data', (text: string) => void (stdout = (stdout + text).slice(-4096)))
-  child.stderr.setEncoding('utf8')
-  child.stderr.on('data', (text: string) => void (stderr = (stderr + text).slice(-2048)))
-  return new Promise((resolve) => {
-    child.on('exit', (code) => {
-      clearInterval(timer)
-      if (code !== 0 && code !== 1) process.stderr.write(`${command} ${args.slice(0, 3).join(' ')}… exited ${code}:\n${stderr}\n`)
-      const times = /(\d+)m([\d.]+)s\s+(\d+)m([\d.]+)s\s*$/.exec(stderr)
-      const cpu = times ? Number(times[1]) * 60 + Number(times[2]) + Number(times[3]) * 60 + Number(times[4]) : Number.NaN
-      resolve({ seconds: (performance.now() - started) / 1000, cpu, treeRss: peaks.tree, mainRss: peaks.main, childRss: peaks.child, stdout, code })
-    })
-  })
-}
 
 interface EndEvent {
   rendered: number
@@ -396,12 +319,4 @@ function ensureBuilt(): void {
     process.stderr.write('batch.bench: npm run build failed\n')
     process.exit(2)
   }
-}
-
-function newestUnder(folder: string): number {
-  let newest = 0
-  for (const entry of readdirSync(folder, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs)
-  }
-  return newest
 }

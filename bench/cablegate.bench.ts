@@ -29,7 +29,7 @@
  * its sources is measured as it is, with a warning, unless `--build` asks for
  * `npm run build` first.
  */
-import { spawn, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os'
@@ -39,6 +39,8 @@ import type { ParseArgsConfig } from 'node:util'
 import { contentHash } from '../packages/cli/src/batch/hashes.js'
 import { batchOptionsHash } from '../packages/cli/src/batch/run-batch.js'
 import { CABLEGATE_SHAPE, generateArchive } from '../scripts/gen-archive-lib.js'
+import { measure, newestUnder } from './process-tree.js'
+import type { Measured } from './process-tree.js'
 
 const { values } = readArgs({
   options: {
@@ -81,20 +83,6 @@ const load = () =>
 
 ensureBuilt()
 mkdirSync(root, { recursive: true })
-
-interface Measured {
-  seconds: number
-  /** CPU seconds (user + system) of the whole tree. */
-  cpu: number
-  /** Peak sum of RSS over the process tree, the peak of the parent alone, and of the largest descendant. */
-  treeRss: number
-  mainRss: number
-  childRss: number
-  /** The last 4 KB of stdout and 2 KB of stderr. */
-  stdout: string
-  stderr: string
-  code: number | null
-}
 
 interface EndEvent {
   rendered: number
@@ -294,75 +282,6 @@ function fail(message: string): never {
   process.exit(2)
 }
 
-/**
- * Sample the RSS of `pid` and its descendants every 100 ms from `/proc`, which
- * lists processes (not threads), so nothing is counted twice. `pid` is the
- * timing shell; its child is the measured parent, the rest are its workers.
- */
-function sampleTree(pid: number, peaks: { tree: number; main: number; child: number }): NodeJS.Timeout {
-  const page = 4096
-  return setInterval(() => {
-    const parents = new Map<number, number>()
-    const rss = new Map<number, number>()
-    for (const name of readdirSync('/proc')) {
-      if (!/^\d+$/.test(name)) continue
-      try {
-        const stat = readFileSync(`/proc/${name}/stat`, 'utf8')
-        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-        parents.set(Number(name), Number(fields[1]))
-        rss.set(Number(name), Number(fields[21]) * page)
-      } catch {
-        // gone between listing and reading
-      }
-    }
-    const inTree = (candidate: number): boolean => {
-      for (let current = candidate, depth = 0; current > 1 && depth < 16; current = parents.get(current) ?? 0, depth++) if (current === pid) return true
-      return false
-    }
-    let tree = 0
-    for (const [candidate, bytes] of rss) {
-      if (!inTree(candidate)) continue
-      tree += bytes
-      if (parents.get(candidate) === pid) peaks.main = Math.max(peaks.main, bytes)
-      else if (candidate !== pid) peaks.child = Math.max(peaks.child, bytes)
-    }
-    peaks.tree = Math.max(peaks.tree, tree)
-  }, 100)
-}
-
-/** Run a command under a shell whose `times` builtin then prints the CPU time of everything it waited for. */
-function measure(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<Measured> {
-  const t0 = performance.now()
-  const child = spawn('sh', ['-c', '"$@"; status=$?; times >&2; exit $status', 'sh', command, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env })
-  const peaks = { tree: 0, main: 0, child: 0 }
-  const timer = sampleTree(child.pid!, peaks)
-  let stdout = ''
-  let stderr = ''
-  child.stdout.setEncoding('utf8')
-  // Only the tails: a 100,000-line event stream need not sit in the bench's memory.
-  child.stdout.on('data', (text: string) => void (stdout = (stdout + text).slice(-4096)))
-  child.stderr.setEncoding('utf8')
-  child.stderr.on('data', (text: string) => void (stderr = (stderr + text).slice(-2048)))
-  return new Promise((resolve) => {
-    child.on('exit', (code) => {
-      clearInterval(timer)
-      if (code !== 0 && code !== 1) process.stderr.write(`${command} ${args.slice(0, 3).join(' ')}… exited ${code}:\n${stderr}\n`)
-      const times = /(\d+)m([\d.]+)s\s+(\d+)m([\d.]+)s\s*$/.exec(stderr)
-      const cpu = times ? Number(times[1]) * 60 + Number(times[2]) + Number(times[3]) * 60 + Number(times[4]) : Number.NaN
-      resolve({
-        seconds: (performance.now() - t0) / 1000,
-        cpu,
-        treeRss: peaks.tree,
-        mainRss: peaks.main,
-        childRss: peaks.child,
-        stdout,
-        stderr: stderr.replace(/\s*[\d.]+m[\d.]+s\s+[\d.]+m[\d.]+s\s+[\d.]+m[\d.]+s\s+[\d.]+m[\d.]+s\s*$/, ''),
-        code,
-      })
-    })
-  })
-}
-
 /** The built `cablekit batch`, with `--progress json` so the end event gives the counts. */
 async function batch(args: string[], env?: NodeJS.ProcessEnv): Promise<Measured & { end: EndEvent | undefined }> {
   const run = await measure(process.execPath, [bin, 'batch', ...args, '--progress', 'json'], env)
@@ -455,12 +374,4 @@ function ensureBuilt(): void {
     fail(`the built CLI is missing (${missing.map((path) => path.slice(repo.length + 1)).join(', ')}): run \`npm run build\` first, or pass --build`)
   if (oldestOutput < newestSource)
     console.log('warning: packages/*/dist is older than its sources; measuring the build as it is (pass --build to rebuild first)')
-}
-
-function newestUnder(folder: string): number {
-  let newest = 0
-  for (const entry of readdirSync(folder, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs)
-  }
-  return newest
 }
