@@ -32,11 +32,11 @@ import { parseArgs } from 'node:util'
 import { toString } from 'mdast-util-to-string'
 import { parse } from '@cablekit/core'
 import { fontFiles } from '@cablekit/render'
-import { contentHash } from '../packages/cli/src/batch/hashes.js'
 import { batchOptionsHash } from '../packages/cli/src/batch/run-batch.js'
 import { generateArchive } from '../scripts/gen-archive-lib.js'
 import { measure, newestUnder } from './process-tree.js'
 import type { Measured } from './process-tree.js'
+import { prepareResumed } from './resumed-archive.js'
 
 const { values } = parseArgs({
   options: {
@@ -232,26 +232,7 @@ if (!values['skip-rss']) {
     const base = join(root, `rss-${n}`)
     if (!existsSync(join(base, '.complete'))) {
       rmSync(base, { recursive: true, force: true })
-      const lines: string[] = []
-      for (let i = 0; i < n; i++) {
-        const folder = `d${String(i % 200).padStart(3, '0')}`
-        const text = `---\nid: C${i}\n---\n\nCable ${i}.\n`
-        mkdirSync(join(base, 'archive', folder), { recursive: true })
-        mkdirSync(join(base, 'out', folder), { recursive: true })
-        writeFileSync(join(base, 'archive', folder, `c${i}.md`), text)
-        writeFileSync(join(base, 'out', folder, `c${i}.pdf`), 'x')
-        lines.push(
-          JSON.stringify({
-            path: `${folder}/c${i}.md`,
-            status: 'rendered',
-            contentHash: contentHash(new TextEncoder().encode(text)),
-            optionsHash: hash,
-            outputs: [{ path: `${folder}/c${i}.pdf`, bytes: 1 }],
-            diagnostics: [],
-          }),
-        )
-      }
-      writeFileSync(join(base, 'out', 'manifest.jsonl'), `${lines.join('\n')}\n`)
+      prepareResumed(base, n, hash)
       writeFileSync(join(base, '.complete'), '')
     }
     const env = { ...process.env }

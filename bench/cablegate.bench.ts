@@ -36,11 +36,11 @@ import { availableParallelism, cpus, loadavg, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { ParseArgsConfig } from 'node:util'
-import { contentHash } from '../packages/cli/src/batch/hashes.js'
 import { batchOptionsHash } from '../packages/cli/src/batch/run-batch.js'
 import { CABLEGATE_SHAPE, generateArchive } from '../scripts/gen-archive-lib.js'
 import { measure, newestUnder } from './process-tree.js'
 import type { Measured } from './process-tree.js'
+import { prepareResumed } from './resumed-archive.js'
 
 const { values } = readArgs({
   options: {
@@ -328,30 +328,6 @@ function countPages(out: string, paths: string[]): number | null {
     pages += found
   }
   return pages
-}
-
-/** An archive of `n` tiny cables, each already rendered and in the manifest, so a run resumes them all. */
-function prepareResumed(base: string, n: number, hash: string): void {
-  const lines: string[] = []
-  for (let i = 0; i < n; i++) {
-    const folder = `d${String(i % 200).padStart(3, '0')}`
-    const text = `---\nid: C${i}\n---\n\nCable ${i}.\n`
-    mkdirSync(join(base, 'archive', folder), { recursive: true })
-    mkdirSync(join(base, 'out', folder), { recursive: true })
-    writeFileSync(join(base, 'archive', folder, `c${i}.md`), text)
-    writeFileSync(join(base, 'out', folder, `c${i}.pdf`), 'x')
-    lines.push(
-      JSON.stringify({
-        path: `${folder}/c${i}.md`,
-        status: 'rendered',
-        contentHash: contentHash(new TextEncoder().encode(text)),
-        optionsHash: hash,
-        outputs: [{ path: `${folder}/c${i}.pdf`, bytes: 1 }],
-        diagnostics: [],
-      }),
-    )
-  }
-  writeFileSync(join(base, 'out', 'manifest.jsonl'), `${lines.join('\n')}\n`)
 }
 
 /**
