@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { fromMarkdown } from '@cablekit/core'
 import type { Cable } from '@cablekit/core'
 import { toDossierPdf } from '@cablekit/render'
+import { linkedNumber } from './helpers/pdf.js'
 
 const ROOT = join(import.meta.dirname, '..')
 const FIXTURES = join(import.meta.dirname, 'fixtures', 'dossier')
@@ -55,16 +56,7 @@ async function readBook(bytes: Uint8Array): Promise<Book> {
     const annotations = (await page.getAnnotations()) as { subtype: string; dest?: unknown; rect: number[] }[]
     const internal = annotations.filter((a) => a.subtype === 'Link' && a.dest)
     if (internal.length > 0) linkPages.push(index - 1)
-    for (const link of internal) {
-      const [x1, y1, x2, y2] = link.rect as [number, number, number, number]
-      const inside = items.filter(
-        (item) =>
-          item.str.trim() && item.transform[4]! >= x1 - 1 && item.transform[4]! <= x2 + 1 && item.transform[5]! >= y1 - 1 && item.transform[5]! <= y2 + 1,
-      )
-      // The page number is the right-most text of the line.
-      const number = inside.sort((a, b) => b.transform[4]! - a.transform[4]!)[0]
-      links.push({ printed: number?.str.trim() ?? '', target: await pageOf(link.dest) })
-    }
+    for (const link of internal) links.push({ printed: linkedNumber(items, link.rect), target: await pageOf(link.dest) })
   }
   const outline = await Promise.all(
     ((await doc.getOutline()) ?? []).map(async (item) => ({

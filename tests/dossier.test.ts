@@ -8,6 +8,7 @@ import { fromMarkdown } from '@cablekit/core'
 import { toDossierPdf } from '@cablekit/render'
 import { cli } from './helpers/cli.js'
 import { readWithFitz, readWithPythonDocx } from './helpers/leaks.js'
+import { linkedNumber } from './helpers/pdf.js'
 
 const FIXTURES = join(import.meta.dirname, 'fixtures', 'dossier')
 const OUT = join(import.meta.dirname, '.output', 'dossier')
@@ -43,16 +44,7 @@ async function readBook(
     const internal = annotations.filter((a) => a.subtype === 'Link' && a.dest)
     if (internal.length === 0) continue
     const items = (await page.getTextContent()).items as { str: string; transform: number[] }[]
-    for (const link of internal) {
-      const [x1, y1, x2, y2] = link.rect as [number, number, number, number]
-      const inside = items.filter(
-        (item) =>
-          item.str.trim() && item.transform[4]! >= x1 - 1 && item.transform[4]! <= x2 + 1 && item.transform[5]! >= y1 - 1 && item.transform[5]! <= y2 + 1,
-      )
-      // The page number is the right-most text of the line.
-      const number = inside.sort((a, b) => b.transform[4]! - a.transform[4]!)[0]
-      links.push({ printed: number?.str.trim() ?? '', target: await pageOf(link.dest) })
-    }
+    for (const link of internal) links.push({ printed: linkedNumber(items, link.rect), target: await pageOf(link.dest) })
   }
   const labels = (await doc.getPageLabels()) ?? []
   return { labels, outline, links, pages: doc.numPages }

@@ -136,3 +136,21 @@ export async function mupdfPages(bytes: Uint8Array): Promise<string[]> {
     return JSON.parse(stdout) as string[]
   })
 }
+
+/** A pdf.js text item, as the link readers use it: its text and its matrix (origin at `transform[4]`, `[5]`). */
+export interface PositionedText {
+  str: string
+  transform: number[]
+}
+
+/**
+ * The number a contents link prints: the right-most text inside the link's rectangle (1 pt of slack),
+ * or `''` when the rectangle holds none.
+ */
+export function linkedNumber(items: PositionedText[], rect: number[]): string {
+  const [x1, y1, x2, y2] = rect as [number, number, number, number]
+  const inside = items.filter(
+    (item) => item.str.trim() && item.transform[4]! >= x1 - 1 && item.transform[4]! <= x2 + 1 && item.transform[5]! >= y1 - 1 && item.transform[5]! <= y2 + 1,
+  )
+  return inside.sort((a, b) => b.transform[4]! - a.transform[4]!)[0]?.str.trim() ?? ''
+}
