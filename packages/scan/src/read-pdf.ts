@@ -148,45 +148,38 @@ type TextRun = Extract<Awaited<ReturnType<PdfPage['getTextContent']>>['items'][n
 
 /**
  * The text runs of a page, with each marked-content sequence that has an `/ActualText` read as that
- * text: on its first run, the others of the sequence dropped (see {@link markedContentTexts}). When
+ * text: on its widest run, the others of the sequence dropped (see {@link markedContentTexts}). When
  * the content stream cannot be paired with what pdf.js reports, the runs are kept as pdf.js gives them.
  */
 async function textRuns(page: PdfPage, source: () => PdfSource): Promise<TextRun[]> {
   const items = (await page.getTextContent({ includeMarkedContent: true })).items
   const runs = items.filter((item): item is TextRun => 'str' in item)
-  const begins = items.filter((item) => 'type' in item && item.type.startsWith('beginMarkedContent')).length
   if (!items.some((item) => 'type' in item && item.type === 'beginMarkedContentProps')) return runs
+  const begins = items.filter((item) => 'type' in item && item.type.startsWith('beginMarkedContent')).length
   const texts = page.ref ? markedContentTexts(source(), page.ref) : undefined
   if (!texts || texts.length !== begins || texts.every((text) => text === undefined)) return runs
   const result: TextRun[] = []
-  // The sequences open at this point: their /ActualText (only the outermost one that has one is used:
-  // it replaces all the sequence contains, nested sequences included) and the runs drawn inside it.
-  const open: (string | undefined)[] = []
-  let replacing = -1
-  let inside: TextRun[] = []
+  // How deeply the open sequences nest, and the outermost one with an /ActualText: it
+  // replaces all it contains, nested sequences included, so the runs drawn inside it are held back.
+  let depth = 0
+  let replacing: { depth: number; text: string; runs: TextRun[] } | undefined
   let sequence = 0
-  let replacingSequence = 0
   for (const item of items) {
     if ('str' in item) {
-      if (replacing < 0) result.push(item)
-      else inside.push(item)
+      if (replacing) replacing.runs.push(item)
+      else result.push(item)
     } else if (item.type === 'endMarkedContent') {
-      open.pop()
-      if (replacing >= 0 && open.length <= replacing) {
+      depth--
+      if (replacing && depth <= replacing.depth) {
         // The text goes on the widest run: the base glyph, where LibreOffice draws a dot and a base.
-        const widest = inside.reduce<TextRun | undefined>((best, run) => (!best || run.width > best.width ? run : best), undefined)
-        if (widest) result.push({ ...widest, str: texts[replacingSequence]! })
-        replacing = -1
-        inside = []
+        const widest = replacing.runs.reduce<TextRun | undefined>((best, run) => (!best || run.width > best.width ? run : best), undefined)
+        if (widest) result.push({ ...widest, str: replacing.text })
+        replacing = undefined
       }
     } else {
-      const text = texts[sequence]
-      open.push(text)
-      if (replacing < 0 && text !== undefined) {
-        replacing = open.length - 1
-        replacingSequence = sequence
-      }
-      sequence++
+      const text = texts[sequence++]
+      if (!replacing && text !== undefined) replacing = { depth, text, runs: [] }
+      depth++
     }
   }
   return result
