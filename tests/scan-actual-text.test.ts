@@ -67,6 +67,9 @@ describe('the /ActualText of marked-content sequences', () => {
       const file = pdfSource(pdfWith(content, options))
       expect(markedContentTexts(file, { num: 3, gen: 0 }), JSON.stringify(options)).toEqual(['ز'])
     }
+    // /Contents naming an object that is no stream (here the catalog): not the next object's stream.
+    const misnamed = Buffer.from(pdfWith(content)).toString('latin1').replace('/Contents 4 0 R', '/Contents 1 0 R')
+    expect(markedContentTexts(pdfSource(Buffer.from(misnamed, 'latin1')), { num: 3, gen: 0 })).toBeUndefined()
     // No such object, or not a page: nothing, never a throw.
     expect(markedContentTexts(pdfSource(pdfWith(content)), { num: 9, gen: 0 })).toBeUndefined()
     expect(markedContentTexts(pdfSource(latin1('%PDF-1.4 garbage')), { num: 3, gen: 0 })).toBeUndefined()

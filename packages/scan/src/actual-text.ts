@@ -80,7 +80,9 @@ function streamData(file: PdfSource, num: number, gen: number): Buffer | undefin
   const start = objectStart(file, num, gen)
   if (start === undefined) return undefined
   const keyword = file.latin1.indexOf('stream', start)
-  if (keyword < 0) return undefined
+  const end = file.latin1.indexOf('endobj', start)
+  // A `stream` past the object's end belongs to a later object: this one is no stream.
+  if (keyword < 0 || (end >= 0 && end < keyword)) return undefined
   const dict = file.latin1.slice(start, keyword)
   const filter = /\/Filter\s*(\[[^\]]*\]|\/[A-Za-z0-9]+)/.exec(dict)?.[1]
   const filters = filter ? [...filter.matchAll(/\/([A-Za-z0-9]+)/g)].map((m) => m[1]) : []
